@@ -1,0 +1,30 @@
+import type { MovieSort } from '../../../src-shared/movies.ts'
+
+/**
+ * The SQL expression each sort order keys on. Unknown values (NULL) sort last in both directions,
+ * so each nullable column has two keys — one per direction — and an index on each (key, id), which
+ * lets a page start anywhere with a keyset seek instead of an OFFSET scan.
+ */
+export const MOVIE_SORT_KEYS: Record<MovieSort, { asc: string; desc: string }> = {
+  title: { asc: 'm.title collate nocase', desc: 'm.title collate nocase' },
+  createdAt: { asc: 'm.created_at', desc: 'm.created_at' },
+  releaseDate: { asc: "ifnull(m.release_date, '9999-12-31')", desc: "ifnull(m.release_date, '')" },
+  budget: { asc: 'ifnull(m.budget, 9223372036854775807)', desc: 'ifnull(m.budget, -1)' },
+  duration: { asc: 'ifnull(m.duration, 9223372036854775807)', desc: 'ifnull(m.duration, -1)' },
+}
+
+/** The same keys without the table alias, as index definitions need them. */
+export const movieSortIndexes = (): { name: string; expression: string }[] => {
+  const seen = new Set<string>()
+  const indexes: { name: string; expression: string }[] = []
+  for (const [sort, keys] of Object.entries(MOVIE_SORT_KEYS)) {
+    for (const [direction, key] of Object.entries(keys)) {
+      const column = key.replaceAll('m.', '')
+      if (seen.has(column)) continue
+      seen.add(column)
+      const name = `movie_sort_${sort}_${direction}_index`.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+      indexes.push({ name, expression: `create index \`${name}\` on \`movie\` (${column}, \`id\`)` })
+    }
+  }
+  return indexes
+}

@@ -1,0 +1,28 @@
+import { defineEntity, p } from '@mikro-orm/core'
+import { timestamps } from '../../db/timestamps.ts'
+import { Country } from '../countries/country.entity.ts'
+import { FileRecord } from '../files/file.entity.ts'
+import { Person } from '../people/person.entity.ts'
+import { movieSortIndexes } from './movie-sort-keys.ts'
+
+export const MovieSchema = defineEntity({
+  name: 'Movie',
+  tableName: 'movie',
+  properties: {
+    id: p.integer().primary(),
+    title: p.string().length(300),
+    description: p.text().nullable(),
+    budget: p.integer().nullable(),
+    releaseDate: p.date().nullable(),
+    /** An interval, stored as whole seconds in the `duration` column. */
+    durationSeconds: p.integer().fieldName('duration').nullable(),
+    director: () => p.manyToOne(Person).nullable().deleteRule('set null').index(),
+    country: () => p.manyToOne(Country).nullable().deleteRule('set null').index(),
+    poster: () => p.manyToOne(FileRecord).nullable().deleteRule('set null').index(),
+    ...timestamps(),
+  },
+  indexes: movieSortIndexes(),
+})
+
+export class Movie extends MovieSchema.class {}
+MovieSchema.setClass(Movie)

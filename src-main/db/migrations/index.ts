@@ -1,0 +1,13 @@
+import { Migration20261128091445_initial } from './Migration20261128091445_initial.ts'
+import { Migration20261128100000_search } from './Migration20261128100000_search.ts'
+import { Migration20261128100100_reference_data } from './Migration20261128100100_reference_data.ts'
+
+/**
+ * Every migration, in order, by the name recorded in the database. Static imports so a bundled app
+ * carries them, and names written out so minification cannot change them (STACK.md #2).
+ */
+export const migrationsList = [
+  { name: 'Migration20261128091445_initial', class: Migration20261128091445_initial },
+  { name: 'Migration20261128100000_search', class: Migration20261128100000_search },
+  { name: 'Migration20261128100100_reference_data', class: Migration20261128100100_reference_data },
+]

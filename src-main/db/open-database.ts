@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { MikroORM } from '@mikro-orm/sqlite'
+import { migrationsList } from './migrations/index.ts'
+import { ormConfig } from './orm-config.ts'
+
+export const DATABASE_FILE_NAME = 'catalog.sqlite'
+
+export type CatalogOrm = MikroORM
+
+/** Why a catalogue could not be opened, in words a person can act on; `backupPath` says where their data is safe. */
+export class DatabaseOpenError extends Error {
+  readonly backupPath: string | null
+
+  constructor(message: string, backupPath: string | null = null, options?: { cause?: unknown }) {
+    super(backupPath ? `${message}\nA copy of the catalogue from before the upgrade is at: ${backupPath}` : message, options)
+    this.name = 'DatabaseOpenError'
+    this.backupPath = backupPath
+  }
+}
+
+export interface OpenedDatabase {
+  orm: CatalogOrm
+  databasePath: string
+  /** The copy made before pending migrations ran on an existing catalogue; null when none was needed. */
+  backupPath: string | null
+  appliedMigrations: string[]
+}
+
+
+/**
+ * Opens `<dataDir>/catalog.sqlite`, creating it if needed: WAL, foreign keys, busy timeout, then the
+ * pending migrations — after a backup when the catalogue already holds data, and with foreign keys
+ * off around them so a table rebuild cannot cascade-delete child rows (STACK.md #3, #4).
+ */
+export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
+  await mkdir(dataDir, { recursive: true })
+  const databasePath = join(dataDir, DATABASE_FILE_NAME)
+  const existed = existsSync(databasePath)
+  const orm = await MikroORM.init(ormConfig(databasePath))
+  try {
+    const connection = orm.em.getConnection()
+    await connection.execute('pragma journal_mode = wal')
+    await connection.execute('pragma synchronous = normal')
+
+    const executed = (await orm.migrator.getExecuted()).map((row) => row.name)
+    const known = new Set(migrationNames())
+    const unknown = executed.filter((name) => !known.has(name))
+    if (unknown.length > 0) {
+      throw new DatabaseOpenError(
+        `The catalogue at ${databasePath} was written by a newer version of Film Catalogue ` +
+          `(it has changes this version does not know: ${unknown.join(', ')}). ` +
+          'Install the newer version to open it. Nothing was changed.',
+      )
+    }
+
+    const pending = (await orm.migrator.getPending()).map((migration) => migration.name)
+    let backupPath: string | null = null
+    if (pending.length > 0 && existed && executed.length > 0) {
+      backupPath = await backUp(orm, dataDir, executed.at(-1) ?? 'unknown')
+    }
+    if (pending.length > 0) await migrate(orm, backupPath)
+    return { orm, databasePath, backupPath, appliedMigrations: pending }
+  } catch (error) {
+    await orm.close()
+    throw error
+  }
+}
+
+const migrationNames = (): string[] => migrationsList.map((migration) => migration.name)
+
+async function backUp(orm: CatalogOrm, dataDir: string, lastMigration: string): Promise<string> {
+  const backups = join(dataDir, 'backups')
+  await mkdir(backups, { recursive: true })
+  const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')
+  const backupPath = join(backups, `catalog-${stamp}-at-${lastMigration}.sqlite`)
+  // VACUUM INTO writes a consistent, compact copy even with a WAL file beside the database.
+  await orm.em.getConnection().execute('vacuum into ?', [backupPath])
+  return backupPath
+}
+
+async function migrate(orm: CatalogOrm, backupPath: string | null): Promise<void> {
+  const connection = orm.em.getConnection()
+  // SQLite ignores this pragma inside a transaction, so it is set on the connection before the migrations' transaction.
+  await connection.execute('pragma foreign_keys = off')
+  try {
+    await orm.migrator.up()
+    const violations = await connection.execute<unknown[]>('pragma foreign_key_check')
+    if (violations.length > 0) {
+      throw new DatabaseOpenError(
+        `Upgrading the catalogue left ${violations.length} broken references; the upgrade is not trusted.`,
+        backupPath,
+      )
+    }
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error
+    throw new DatabaseOpenError(`The catalogue could not be upgraded: ${(error as Error).message}`, backupPath, {
+      cause: error,
+    })
+  } finally {
+    await connection.execute('pragma foreign_keys = on')
+  }
+}

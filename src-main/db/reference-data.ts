@@ -1,0 +1,57 @@
+import countries from 'i18n-iso-countries'
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
+
+countries.registerLocale(english)
+
+/** Kosovo's XK is a user-assigned code, not part of ISO 3166-1. */
+const NOT_ISO_3166_1 = new Set(['XK'])
+
+/** Every ISO 3166-1 country by its English name, from the maintained i18n-iso-countries package. */
+export function isoCountryNames(): string[] {
+  return Object.entries(countries.getNames('en', { select: 'official' }))
+    .filter(([code]) => !NOT_ISO_3166_1.has(code))
+    .map(([, name]) => name)
+    .sort((a, b) => a.localeCompare(b, 'en'))
+}
+
+/** The genres a new catalogue starts with; people rename or delete them freely afterwards. */
+export const STANDARD_GENRES = [
+  'Action',
+  'Adventure',
+  'Animation',
+  'Biography',
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Family',
+  'Fantasy',
+  'Film Noir',
+  'History',
+  'Horror',
+  'Music',
+  'Musical',
+  'Mystery',
+  'Romance',
+  'Science Fiction',
+  'Short',
+  'Sport',
+  'Thriller',
+  'War',
+  'Western',
+] as const
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`
+
+/**
+ * Inserts that add what is missing and leave existing rows alone (names are unique without regard
+ * to case), so running them twice changes nothing.
+ */
+export function referenceDataStatements(now: Date): string[] {
+  const stamp = quote(now.toISOString())
+  const insertAll = (table: 'country' | 'genre', names: readonly string[]) =>
+    `insert into \`${table}\` (\`name\`, \`created_at\`, \`updated_at\`) values ${names
+      .map((name) => `(${quote(name)}, ${stamp}, ${stamp})`)
+      .join(', ')} on conflict (\`name\`) do nothing`
+  return [insertAll('country', isoCountryNames()), insertAll('genre', STANDARD_GENRES)]
+}

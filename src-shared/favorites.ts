@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { Id, type Page, PageRequest } from './common.ts'
+import { out } from './contract-kit.ts'
+import type { MovieListItem } from './movies.ts'
+
+export const FavoriteChange = z.object({ movieId: Id })
+
+/** Favorites always belong to the signed-in user; no call takes a user id. */
+export const favoriteChannels = {
+  'favorites:add': { input: FavoriteChange, output: out<{ movieId: number; isFavorite: true }>() },
+  'favorites:remove': { input: FavoriteChange, output: out<{ movieId: number; isFavorite: false }>() },
+  'favorites:list': { input: PageRequest, output: out<Page<MovieListItem>>() },
+} as const

@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { ById, type FileDto } from './common.ts'
+import { out } from './contract-kit.ts'
+
+/** 20 MB of bytes as base64 is about 26.7 MB of text. */
+const MAX_BASE64_LENGTH = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4
+
+/** Bytes travel as base64 so the same JSON crosses IPC and the harness. */
+export const FileUpload = z.object({
+  fileName: z.string().trim().min(1, 'The file needs a name.').max(255),
+  dataBase64: z
+    .string()
+    .max(MAX_BASE64_LENGTH, 'The image is larger than 20 MB.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not valid base64.'),
+})
+
+export interface FileUsage {
+  movies: number
+  people: number
+  users: number
+}
+
+export const fileChannels = {
+  'files:upload': { input: FileUpload, output: out<FileDto>() },
+  'files:get': { input: ById, output: out<FileDto>() },
+  'files:usage': { input: ById, output: out<FileUsage>() },
+  'files:delete': { input: ById, output: out<FileUsage>() },
+} as const

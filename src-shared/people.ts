@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import type { CharacterRole } from './characters.ts'
+import {
+  ById,
+  type FileDto,
+  Id,
+  IsoDate,
+  type NamedRef,
+  optionalText,
+  type Page,
+  PageRequest,
+} from './common.ts'
+import { out } from './contract-kit.ts'
+
+export const GENDERS = ['female', 'male', 'non-binary', 'other'] as const
+export type Gender = (typeof GENDERS)[number]
+
+const personFields = {
+  firstName: optionalText(200),
+  lastName: optionalText(200),
+  biography: optionalText(50_000),
+  dateOfBirth: IsoDate.nullish(),
+  gender: z.enum(GENDERS).nullish(),
+  countryId: Id.nullish(),
+  primaryPhotoFileId: Id.nullish(),
+}
+
+const NEEDS_A_NAME = { message: 'A person needs a first or a last name.', path: ['lastName'] }
+
+export const PersonDraft = z
+  .object(personFields)
+  .refine((p) => Boolean(p.firstName || p.lastName), NEEDS_A_NAME)
+
+/** Only the fields present change. */
+export const PersonUpdate = z.object({ id: Id, ...z.object(personFields).partial().shape })
+
+export const PersonListQuery = PageRequest.extend({ text: z.string().trim().max(200).optional() })
+
+export interface PersonListItem {
+  id: number
+  firstName: string | null
+  lastName: string | null
+  fullName: string
+  dateOfBirth: string | null
+  photoUrl: string | null
+}
+
+export interface PersonDetail {
+  id: number
+  firstName: string | null
+  lastName: string | null
+  fullName: string
+  biography: string | null
+  dateOfBirth: string | null
+  gender: Gender | null
+  country: NamedRef | null
+  photo: FileDto | null
+  directed: { id: number; title: string; releaseDate: string | null }[]
+  characters: {
+    id: number
+    name: string
+    role: CharacterRole
+    movie: { id: number; title: string; releaseDate: string | null }
+  }[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** What deleting a person would change, shown before asking. */
+export interface PersonUsage {
+  directedMovies: number
+  characters: number
+}
+
+export const peopleChannels = {
+  'people:create': { input: PersonDraft, output: out<PersonDetail>() },
+  'people:update': { input: PersonUpdate, output: out<PersonDetail>() },
+  'people:usage': { input: ById, output: out<PersonUsage>() },
+  'people:delete': { input: ById, output: out<PersonUsage>() },
+  'people:get': { input: ById, output: out<PersonDetail>() },
+  'people:list': { input: PersonListQuery, output: out<Page<PersonListItem>>() },
+} as const
