@@ -14,7 +14,12 @@ export class DatabaseOpenError extends Error {
   readonly backupPath: string | null
 
   constructor(message: string, backupPath: string | null = null, options?: { cause?: unknown }) {
-    super(backupPath ? `${message}\nA copy of the catalogue from before the upgrade is at: ${backupPath}` : message, options)
+    super(
+      backupPath
+        ? `${message}\nA copy of the catalogue from before the upgrade is at: ${backupPath}`
+        : message,
+      options,
+    )
     this.name = 'DatabaseOpenError'
     this.backupPath = backupPath
   }
@@ -28,24 +33,30 @@ export interface OpenedDatabase {
   appliedMigrations: string[]
 }
 
-
 /**
  * Opens `<dataDir>/catalog.sqlite`, creating it if needed: WAL, foreign keys, busy timeout, then the
  * pending migrations — after a backup when the catalogue already holds data, and with foreign keys
  * off around them so a table rebuild cannot cascade-delete child rows (STACK.md #3, #4).
  */
-export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
+export async function openDatabase(
+  dataDir: string,
+  migrations: typeof migrationsList = migrationsList,
+): Promise<OpenedDatabase> {
   await mkdir(dataDir, { recursive: true })
   const databasePath = join(dataDir, DATABASE_FILE_NAME)
   const existed = existsSync(databasePath)
-  const orm = await MikroORM.init(ormConfig(databasePath))
+  const config = ormConfig(databasePath)
+  const orm = await MikroORM.init({
+    ...config,
+    migrations: { ...config.migrations, migrationsList: migrations },
+  })
   try {
     const connection = orm.em.getConnection()
     await connection.execute('pragma journal_mode = wal')
     await connection.execute('pragma synchronous = normal')
 
     const executed = (await orm.migrator.getExecuted()).map((row) => row.name)
-    const known = new Set(migrationNames())
+    const known = new Set(migrations.map((migration) => migration.name))
     const unknown = executed.filter((name) => !known.has(name))
     if (unknown.length > 0) {
       throw new DatabaseOpenError(
@@ -68,12 +79,13 @@ export async function openDatabase(dataDir: string): Promise<OpenedDatabase> {
   }
 }
 
-const migrationNames = (): string[] => migrationsList.map((migration) => migration.name)
-
 async function backUp(orm: CatalogOrm, dataDir: string, lastMigration: string): Promise<string> {
   const backups = join(dataDir, 'backups')
   await mkdir(backups, { recursive: true })
-  const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')
+  const stamp = new Date()
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z')
   const backupPath = join(backups, `catalog-${stamp}-at-${lastMigration}.sqlite`)
   // VACUUM INTO writes a consistent, compact copy even with a WAL file beside the database.
   await orm.em.getConnection().execute('vacuum into ?', [backupPath])
@@ -95,9 +107,13 @@ async function migrate(orm: CatalogOrm, backupPath: string | null): Promise<void
     }
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error
-    throw new DatabaseOpenError(`The catalogue could not be upgraded: ${(error as Error).message}`, backupPath, {
-      cause: error,
-    })
+    throw new DatabaseOpenError(
+      `The catalogue could not be upgraded: ${(error as Error).message}`,
+      backupPath,
+      {
+        cause: error,
+      },
+    )
   } finally {
     await connection.execute('pragma foreign_keys = on')
   }

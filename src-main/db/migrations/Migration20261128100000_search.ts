@@ -2,7 +2,11 @@ import { Migration } from '@mikro-orm/migrations'
 
 /** The searchable text of each kind, as SQL over a row called `r`. */
 const SOURCES = {
-  movie: { table: 'movie', columns: ['title', 'description'], values: ['r.title', "ifnull(r.description, '')"] },
+  movie: {
+    table: 'movie',
+    columns: ['title', 'description'],
+    values: ['r.title', "ifnull(r.description, '')"],
+  },
   person: {
     table: 'person',
     columns: ['name'],
@@ -43,7 +47,8 @@ export class Migration20261128100000_search extends Migration {
 
   override down(): void {
     for (const { table } of Object.values(SOURCES)) {
-      for (const event of ['insert', 'update', 'delete']) this.addSql(`drop trigger if exists \`${table}_search_after_${event}\``)
+      for (const event of ['insert', 'update', 'delete'])
+        this.addSql(`drop trigger if exists \`${table}_search_after_${event}\``)
       this.addSql(`drop table if exists \`${table}_search\``)
     }
   }

@@ -1,0 +1,70 @@
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import type { EventName, EventPayload } from '../../src-shared/contract.ts'
+import type { Envelope } from '../../src-shared/errors.ts'
+import type { Session } from '../catalog/service-context.ts'
+import { openDatabase } from '../db/open-database.ts'
+import { FileStore } from '../files/file-store.ts'
+import { handlers } from './all-handlers.ts'
+import { createDispatcher, type Logger } from './dispatcher.ts'
+
+export type { Logger } from './dispatcher.ts'
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void
+
+/** Everything a transport (Electron IPC, the browser harness, a CLI) needs: one opened data directory. */
+export interface CatalogRuntime {
+  readonly dataDir: string
+  readonly fileStore: FileStore
+  /** The copy made before this open migrated an existing catalogue, if it did. */
+  readonly backupPath: string | null
+  /** Validates and runs one call; never throws, always answers with the envelope. */
+  dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>
+  /** Subscribes to push events (data changed, progress); returns the unsubscribe. */
+  onEvent(listener: EventListener): () => void
+  /** Waits for in-flight calls, then closes the database. */
+  close(): Promise<void>
+}
+
+export interface OpenRuntimeOptions {
+  dataDir: string
+  logger?: Logger
+}
+
+/** Opens (creating and migrating if needed, with a backup first) the catalogue in `dataDir`. */
+export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<CatalogRuntime> {
+  const { dataDir, logger = console } = options
+  const { orm, backupPath } = await openDatabase(dataDir)
+  const fileStore = new FileStore(join(dataDir, 'files'))
+  const session: Session = { userId: null }
+  const events = new EventEmitter()
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
+  const dispatcher = createDispatcher({
+    orm,
+    handlers,
+    session,
+    files: fileStore,
+    logger,
+    onDataChanged: (domains) => emit('data:changed', { domains: [...new Set(domains)] }),
+  })
+  let closed: Promise<void> | null = null
+
+  return {
+    dataDir,
+    fileStore,
+    backupPath,
+    dispatch: dispatcher.dispatch,
+    onEvent(listener) {
+      events.on('event', listener)
+      return () => events.off('event', listener)
+    },
+    close() {
+      closed ??= (async () => {
+        await dispatcher.drain()
+        events.removeAllListeners()
+        await orm.close()
+      })()
+      return closed
+    },
+  }
+}

@@ -1,0 +1,219 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Migration } from '@mikro-orm/migrations'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { resolveDataDir } from '../../src-main/db/data-dir.ts'
+import { migrationsList } from '../../src-main/db/migrations/index.ts'
+import { DatabaseOpenError, openDatabase } from '../../src-main/db/open-database.ts'
+import {
+  isoCountryNames,
+  referenceDataStatements,
+  STANDARD_GENRES,
+} from '../../src-main/db/reference-data.ts'
+
+let dataDir: string
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'catalog-db-'))
+})
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+const dbPath = () => join(dataDir, 'catalog.sqlite')
+const readOnly = <T>(query: string): T[] => {
+  const db = new Database(dbPath(), { readonly: true })
+  try {
+    return db.prepare(query).all() as T[]
+  } finally {
+    db.close()
+  }
+}
+
+/** Leaves the file with only the first `count` migrations applied, as an older version of the app did. */
+async function migrateTo(count: number) {
+  await (await openDatabase(dataDir, migrationsList.slice(0, count))).orm.close()
+}
+
+/** Rebuilds the movie table the way SQLite schema changes must (new table, copy, drop, rename). */
+class RebuildMovieTable extends Migration {
+  override name = 'Migration29990101000000_rebuild_movie'
+
+  override up(): void {
+    this.addSql(
+      'create table movie_new (id integer not null primary key autoincrement, title text not null, description text, budget integer, release_date date, duration integer, director_id integer references person (id) on delete set null, country_id integer references country (id) on delete set null, poster_id integer references file (id) on delete set null, created_at datetime not null, updated_at datetime not null)',
+    )
+    this.addSql('insert into movie_new select * from movie')
+    // With foreign keys on, this drop would cascade to character, movie_genre and favorite_movie.
+    this.addSql('drop table movie')
+    this.addSql('alter table movie_new rename to movie')
+  }
+}
+
+describe('opening a database', () => {
+  it('creates catalog.sqlite with WAL, foreign keys, every table and the reference data', async () => {
+    const { orm, backupPath, appliedMigrations } = await openDatabase(dataDir)
+    const connection = orm.em.getConnection()
+    expect(await connection.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }])
+    expect(await connection.execute('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }])
+    await orm.close()
+    expect(backupPath).toBeNull()
+    expect(appliedMigrations).toEqual(migrationsList.map((m) => m.name))
+    const tables = readOnly<{ name: string }>("select name from sqlite_master where type = 'table'").map(
+      (t) => t.name,
+    )
+    for (const table of [
+      'user',
+      'file',
+      'movie',
+      'person',
+      'character',
+      'genre',
+      'country',
+      'favorite_movie',
+      'movie_genre',
+    ]) {
+      expect(tables).toContain(table)
+      const columns = readOnly<{ name: string }>(`pragma table_info(\`${table}\`)`).map((c) => c.name)
+      expect(columns).toEqual(expect.arrayContaining(['created_at', 'updated_at']))
+    }
+    expect(readOnly<{ n: number }>('select count(*) n from country')[0]?.n).toBe(isoCountryNames().length)
+    expect(readOnly<{ n: number }>('select count(*) n from genre')[0]?.n).toBe(STANDARD_GENRES.length)
+  })
+
+  it('has an index for every foreign key', async () => {
+    const { orm } = await openDatabase(dataDir)
+    await orm.close()
+    for (const table of ['user', 'movie', 'person', 'character', 'favorite_movie', 'movie_genre']) {
+      const indexed = new Set(
+        readOnly<{ name: string }>(`pragma index_list(\`${table}\`)`).flatMap((index) =>
+          readOnly<{ name: string | null; seqno: number }>(`pragma index_info(\`${index.name}\`)`)
+            .filter((column) => column.seqno === 0)
+            .map((column) => column.name),
+        ),
+      )
+      for (const fk of readOnly<{ from: string }>(`pragma foreign_key_list(\`${table}\`)`)) {
+        expect(indexed, `${table}.${fk.from}`).toContain(fk.from)
+      }
+    }
+  })
+
+  it('reopening changes nothing and makes no backup', async () => {
+    await (await openDatabase(dataDir)).orm.close()
+    const before = readOnly('select * from country order by id')
+    const again = await openDatabase(dataDir)
+    await again.orm.close()
+    expect(again.appliedMigrations).toEqual([])
+    expect(again.backupPath).toBeNull()
+    expect(readOnly('select * from country order by id')).toEqual(before)
+    expect(existsSync(join(dataDir, 'backups'))).toBe(false)
+  })
+
+  it('seeding twice changes nothing, and a deleted genre stays deleted on reopen', async () => {
+    const { orm } = await openDatabase(dataDir)
+    const connection = orm.em.getConnection()
+    const snapshot = async () => [
+      await connection.execute('select id, name, created_at from country order by id'),
+      await connection.execute('select id, name, created_at from genre order by id'),
+    ]
+    const before = await snapshot()
+    for (const statement of referenceDataStatements(new Date())) await connection.execute(statement)
+    expect(await snapshot()).toEqual(before)
+    await connection.execute("delete from genre where name = 'Western'")
+    await orm.close()
+    await (await openDatabase(dataDir)).orm.close()
+    expect(readOnly("select * from genre where name = 'Western'")).toHaveLength(0)
+  })
+
+  it('a migration applied to a populated database loses nothing, after a backup', async () => {
+    await migrateTo(1)
+    const writer = new Database(dbPath())
+    writer.pragma('foreign_keys = on')
+    const now = Date.now()
+    writer.exec(`
+      insert into country (id, name, created_at, updated_at) values (1, 'Atlantis', ${now}, ${now});
+      insert into genre (id, name, created_at, updated_at) values (1, 'Drama', ${now}, ${now});
+      insert into person (id, first_name, last_name, country_id, created_at, updated_at) values (1, 'Agnès', 'Varda', 1, ${now}, ${now});
+      insert into movie (id, title, director_id, country_id, created_at, updated_at) values (1, 'Cléo from 5 to 7', 1, 1, ${now}, ${now});
+      insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (1, 1, ${now}, ${now});
+      insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 1, ${now}, ${now});
+    `)
+    writer.close()
+    const dump = () =>
+      ['country', 'genre', 'person', 'movie', 'movie_genre', 'character'].map((table) =>
+        readOnly(`select * from \`${table}\` where rowid <= 1 order by rowid`),
+      )
+    const before = dump()
+
+    const opened = await openDatabase(dataDir)
+    await opened.orm.close()
+    expect(opened.appliedMigrations).toEqual(migrationsList.slice(1).map((m) => m.name))
+    expect(dump()).toEqual(before)
+    // The new search index was filled from the rows already there.
+    expect(readOnly("select rowid from movie_search where movie_search match 'cleo*'")).toEqual([
+      { rowid: 1 },
+    ])
+    expect(readOnly('pragma foreign_key_check')).toEqual([])
+
+    expect(opened.backupPath).not.toBeNull()
+    const backup = new Database(opened.backupPath!, { readonly: true })
+    expect(backup.prepare('select title from movie').all()).toEqual([{ title: 'Cléo from 5 to 7' }])
+    backup.close()
+    expect(await readdir(join(dataDir, 'backups'))).toHaveLength(1)
+  })
+
+  it('refuses, unchanged, a database written by a newer version', async () => {
+    await (await openDatabase(dataDir)).orm.close()
+    const writer = new Database(dbPath())
+    writer
+      .prepare('insert into mikro_orm_migrations (name, executed_at) values (?, ?)')
+      .run('Migration29990101000000_future', Date.now())
+    writer.close()
+    const before = readOnly('select * from mikro_orm_migrations')
+    const attempt = openDatabase(dataDir)
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseOpenError)
+    await expect(attempt).rejects.toThrow(
+      /newer version.*Migration29990101000000_future.*Nothing was changed/s,
+    )
+    expect(readOnly('select * from mikro_orm_migrations')).toEqual(before)
+  })
+})
+
+describe('a table-rebuild migration', () => {
+  it('keeps every child row, because foreign keys are off while migrations run', async () => {
+    await migrateTo(migrationsList.length)
+    const writer = new Database(dbPath())
+    const now = Date.now()
+    writer.exec(`
+      insert into movie (id, title, created_at, updated_at) values (1, 'Playtime', ${now}, ${now});
+      insert into character (id, name, movie_id, created_at, updated_at) values (1, 'Monsieur Hulot', 1, ${now}, ${now});
+      insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (1, 1, ${now}, ${now});
+    `)
+    writer.close()
+    const opened = await openDatabase(dataDir, [
+      ...migrationsList,
+      { name: 'Migration29990101000000_rebuild_movie', class: RebuildMovieTable },
+    ])
+    await opened.orm.close()
+    expect(opened.appliedMigrations).toEqual(['Migration29990101000000_rebuild_movie'])
+    expect(readOnly('select name from character')).toEqual([{ name: 'Monsieur Hulot' }])
+    expect(readOnly('select movie_id from movie_genre')).toEqual([{ movie_id: 1 }])
+  })
+})
+
+describe('the data directory', () => {
+  it('comes from --data-dir, then CATALOG_DATA_DIR, then the default', () => {
+    const env = { CATALOG_DATA_DIR: '/from/env' }
+    expect(resolveDataDir({ argv: ['app', '--data-dir', '/from/flag'], env, defaultDir: '/default' })).toBe(
+      '/from/flag',
+    )
+    expect(resolveDataDir({ argv: ['app', '--data-dir=/eq'], env, defaultDir: '/default' })).toBe('/eq')
+    expect(resolveDataDir({ argv: ['app'], env, defaultDir: '/default' })).toBe('/from/env')
+    expect(resolveDataDir({ argv: ['app'], env: {}, defaultDir: '/default' })).toBe('/default')
+    expect(() => resolveDataDir({ argv: ['app', '--data-dir'], env: {}, defaultDir: '/d' })).toThrow(
+      /needs a folder/,
+    )
+  })
+})

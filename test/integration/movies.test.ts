@@ -1,0 +1,263 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { MovieListItem } from '../../src-shared/movies.ts'
+import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
+
+let catalog: TestCatalog
+beforeEach(async () => {
+  catalog = await openTestCatalog()
+})
+afterEach(async () => {
+  await catalog.close()
+})
+
+const genreId = (name: string) =>
+  catalog.sql<{ id: number }>('select id from genre where name = ?', name)[0]!.id
+const countryId = (name: string) =>
+  catalog.sql<{ id: number }>('select id from country where name = ?', name)[0]!.id
+
+/** Pages through the whole list the way a scrolling view does; returns every item in order. */
+async function readAllPages(query: Record<string, unknown>, limit: number): Promise<MovieListItem[]> {
+  const items: MovieListItem[] = []
+  let cursor: string | null = null
+  do {
+    const page = await catalog.call('movies:list', { ...query, limit, cursor } as never)
+    items.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return items
+}
+
+describe('movies', () => {
+  it('creates a movie with every field and reads it back', async () => {
+    const director = await catalog.call('people:create', { firstName: 'Jean-Pierre', lastName: 'Jeunet' })
+    const created = await catalog.call('movies:create', {
+      title: '  Amélie  ',
+      description: 'A shy waitress in Montmartre.',
+      budget: 10_000_000,
+      releaseDate: '2001-04-25',
+      durationSeconds: 122 * 60,
+      directorId: director.id,
+      countryId: countryId('France'),
+      genreIds: [genreId('Comedy'), genreId('Romance'), genreId('Comedy')],
+    })
+    expect(created).toMatchObject({
+      title: 'Amélie',
+      budget: 10_000_000,
+      releaseDate: '2001-04-25',
+      durationSeconds: 7320,
+      director: { id: director.id, fullName: 'Jean-Pierre Jeunet' },
+      country: { name: 'France' },
+      poster: null,
+      cast: [],
+      isFavorite: false,
+    })
+    expect(created.genres.map((g) => g.name)).toEqual(['Comedy', 'Romance'])
+    expect(await catalog.call('movies:get', { id: created.id })).toEqual(created)
+    const [row] = catalog.sql<{ created_at: number; updated_at: number; duration: number }>(
+      'select created_at, updated_at, duration from movie where id = ?',
+      created.id,
+    )
+    expect(row?.duration).toBe(7320)
+    expect(row?.created_at).toBeGreaterThan(0)
+    expect(catalog.sql('select * from movie_genre where movie_id = ?', created.id)).toHaveLength(2)
+    expect(
+      catalog.sql<{ n: number }>('select count(*) n from movie_genre where created_at is null')[0]?.n,
+    ).toBe(0)
+  })
+
+  it('refuses bad input with field issues and writes nothing', async () => {
+    for (const input of [
+      { title: '   ' },
+      { title: 'X', budget: -1 },
+      { title: 'X', budget: 1.5 },
+      { title: 'X', releaseDate: '2001-13-45' },
+      { title: 'X', durationSeconds: -60 },
+      { title: 'X', directorId: 0 },
+    ]) {
+      const error = await catalog.failure('movies:create', input)
+      expect(error.code).toBe('VALIDATION')
+      expect(error.issues?.length).toBeGreaterThan(0)
+    }
+    const missingDirector = await catalog.failure('movies:create', { title: 'X', directorId: 999 })
+    expect(missingDirector).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: ['directorId'] }] })
+    const missingGenre = await catalog.failure('movies:create', { title: 'X', genreIds: [999] })
+    expect(missingGenre).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: ['genreIds'] }] })
+    expect(catalog.sql('select * from movie')).toHaveLength(0)
+  })
+
+  it('updates only the fields given, replaces genres, and refuses a stale edit', async () => {
+    const movie = await catalog.call('movies:create', {
+      title: 'Brazil',
+      budget: 15_000_000,
+      genreIds: [genreId('Drama'), genreId('Science Fiction')],
+    })
+    const updated = await catalog.call('movies:update', {
+      id: movie.id,
+      description: 'A bureaucrat dreams.',
+      genreIds: [genreId('Comedy')],
+      expectedUpdatedAt: movie.updatedAt,
+    })
+    expect(updated).toMatchObject({
+      title: 'Brazil',
+      budget: 15_000_000,
+      description: 'A bureaucrat dreams.',
+    })
+    expect(updated.genres.map((g) => g.name)).toEqual(['Comedy'])
+    expect(updated.updatedAt > movie.updatedAt).toBe(true)
+
+    const stale = await catalog.failure('movies:update', {
+      id: movie.id,
+      title: 'Lost',
+      expectedUpdatedAt: movie.updatedAt,
+    })
+    expect(stale.code).toBe('CONFLICT')
+    expect((await catalog.call('movies:get', { id: movie.id })).title).toBe('Brazil')
+
+    const cleared = await catalog.call('movies:update', { id: movie.id, budget: null, description: '' })
+    expect(cleared.budget).toBeNull()
+    expect(cleared.description).toBeNull()
+    expect((await catalog.failure('movies:update', { id: 999, title: 'Nope' })).code).toBe('NOT_FOUND')
+  })
+
+  it('deleting a movie takes its characters, genre links and favorites, and nothing else', async () => {
+    const actor = await catalog.call('people:create', { firstName: 'Audrey', lastName: 'Tautou' })
+    const movie = await catalog.call('movies:create', { title: 'Amélie', genreIds: [genreId('Comedy')] })
+    const other = await catalog.call('movies:create', {
+      title: 'Delicatessen',
+      genreIds: [genreId('Comedy')],
+    })
+    await catalog.call('characters:add', { movieId: movie.id, name: 'Amélie Poulain', actorId: actor.id })
+    await catalog.call('users:register', {
+      username: 'ann',
+      email: 'ann@example.com',
+      password: 'long enough',
+    })
+    await catalog.call('favorites:add', { movieId: movie.id })
+
+    await catalog.call('movies:delete', { id: movie.id })
+    expect(catalog.sql('select * from movie')).toHaveLength(1)
+    expect(catalog.sql('select * from character')).toHaveLength(0)
+    expect(catalog.sql('select * from movie_genre where movie_id = ?', movie.id)).toHaveLength(0)
+    expect(catalog.sql('select * from movie_genre where movie_id = ?', other.id)).toHaveLength(1)
+    expect(catalog.sql('select * from favorite_movie')).toHaveLength(0)
+    expect(catalog.sql('select * from person')).toHaveLength(1)
+    expect((await catalog.failure('movies:get', { id: movie.id })).code).toBe('NOT_FOUND')
+    expect((await catalog.failure('movies:delete', { id: movie.id })).code).toBe('NOT_FOUND')
+  })
+
+  it('filters by text, genres, country, director, years and favorites', async () => {
+    const varda = await catalog.call('people:create', { firstName: 'Agnès', lastName: 'Varda' })
+    const france = countryId('France')
+    const drama = genreId('Drama')
+    const documentary = genreId('Documentary')
+    const make = (title: string, extra: Record<string, unknown> = {}) =>
+      catalog.call('movies:create', { title, ...extra } as never)
+    const cleo = await make('Cléo from 5 to 7', {
+      directorId: varda.id,
+      countryId: france,
+      releaseDate: '1962-04-11',
+      genreIds: [drama],
+    })
+    const gleaners = await make('The Gleaners and I', {
+      directorId: varda.id,
+      countryId: france,
+      releaseDate: '2000-07-05',
+      genreIds: [documentary, drama],
+    })
+    await make('Vagabond', { releaseDate: '1985-12-04', genreIds: [drama] })
+    await make('Undated')
+
+    const titles = async (query: Record<string, unknown>) =>
+      (await catalog.call('movies:list', query as never)).items.map((m) => m.title)
+    expect(await titles({ text: 'cleo' })).toEqual(['Cléo from 5 to 7'])
+    expect(await titles({ text: 'GLEAN' })).toEqual(['The Gleaners and I'])
+    expect(await titles({ genreIds: [drama] })).toEqual([
+      'Cléo from 5 to 7',
+      'The Gleaners and I',
+      'Vagabond',
+    ])
+    expect(await titles({ genreIds: [drama, documentary] })).toEqual(['The Gleaners and I'])
+    expect(await titles({ countryId: france })).toEqual(['Cléo from 5 to 7', 'The Gleaners and I'])
+    expect(await titles({ directorId: varda.id, yearFrom: 1990 })).toEqual(['The Gleaners and I'])
+    expect(await titles({ yearFrom: 1960, yearTo: 1990 })).toEqual(['Cléo from 5 to 7', 'Vagabond'])
+    expect((await catalog.failure('movies:list', { yearFrom: 2000, yearTo: 1990 })).code).toBe('VALIDATION')
+
+    expect((await catalog.failure('movies:list', { favoritesOnly: true })).code).toBe('UNAUTHENTICATED')
+    await catalog.call('users:register', { username: 'bo', email: 'bo@example.com', password: 'long enough' })
+    await catalog.call('favorites:add', { movieId: gleaners.id })
+    expect(await titles({ favoritesOnly: true })).toEqual(['The Gleaners and I'])
+    expect((await catalog.call('movies:get', { id: gleaners.id })).isFavorite).toBe(true)
+    expect((await catalog.call('movies:get', { id: cleo.id })).isFavorite).toBe(false)
+  })
+
+  it('sorts each way with unknown values last, and reports the total', async () => {
+    await catalog.call('movies:create', {
+      title: 'b',
+      budget: 5,
+      releaseDate: '2000-01-01',
+      durationSeconds: 100,
+    })
+    await catalog.call('movies:create', {
+      title: 'A',
+      budget: 1,
+      releaseDate: '1990-01-01',
+      durationSeconds: 300,
+    })
+    await catalog.call('movies:create', { title: 'c' })
+    const order = async (sort: string, direction: string) => {
+      const page = await catalog.call('movies:list', { sort, direction } as never)
+      expect(page.total).toBe(3)
+      return page.items.map((m) => m.title).join('')
+    }
+    expect(await order('title', 'asc')).toBe('Abc')
+    expect(await order('title', 'desc')).toBe('cbA')
+    expect(await order('budget', 'asc')).toBe('Abc')
+    expect(await order('budget', 'desc')).toBe('bAc')
+    expect(await order('releaseDate', 'asc')).toBe('Abc')
+    expect(await order('releaseDate', 'desc')).toBe('bAc')
+    expect(await order('duration', 'asc')).toBe('bAc')
+    expect(await order('duration', 'desc')).toBe('Abc')
+    expect(await order('createdAt', 'asc')).toBe('bAc')
+    expect(await order('createdAt', 'desc')).toBe('cAb')
+  })
+
+  it('refuses a forged page cursor', async () => {
+    const error = await catalog.failure('movies:list', { cursor: 'not-a-cursor' })
+    expect(error).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['cursor'] }] })
+  })
+
+  it('pages to the end of 100,000 movies with the right rows, in every sort', async () => {
+    const writer = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    const insert = writer.prepare(
+      'insert into movie (title, budget, release_date, created_at, updated_at) values (?, ?, ?, ?, ?)',
+    )
+    writer.transaction(() => {
+      for (let i = 0; i < 100_000; i++) {
+        // Titles collide often and some values are unknown, so ties and NULLs are exercised.
+        const budget = i % 7 === 0 ? null : (i * 7919) % 5000
+        const date = i % 11 === 0 ? null : `${1900 + (i % 120)}-0${1 + (i % 9)}-1${i % 10}`
+        insert.run(`Film ${(i * 31) % 40_000}`, budget, date, 1_700_000_000_000 + i, 1_700_000_000_000 + i)
+      }
+    })()
+    writer.close()
+
+    const expectedIds = (orderBy: string) =>
+      catalog.sql<{ id: number }>(`select id from movie m order by ${orderBy}`).map((row) => row.id)
+
+    const byTitle = await readAllPages({ sort: 'title' }, 500)
+    expect(byTitle).toHaveLength(100_000)
+    expect(byTitle.map((m) => m.id)).toEqual(expectedIds('m.title collate nocase, m.id'))
+
+    const byBudgetDesc = await readAllPages({ sort: 'budget', direction: 'desc' }, 500)
+    expect(byBudgetDesc.map((m) => m.id)).toEqual(expectedIds('m.budget is null, m.budget desc, m.id desc'))
+
+    const page = await catalog.call('movies:list', { sort: 'releaseDate', limit: 100 })
+    expect(page.total).toBe(100_000)
+    const byDate = await readAllPages({ sort: 'releaseDate' }, 500)
+    expect(byDate.slice(-200).map((m) => m.id)).toEqual(
+      expectedIds('m.release_date is null, m.release_date, m.id').slice(-200),
+    )
+  })
+})
