@@ -35,10 +35,11 @@ export const SignIn = z.object({
   password: GivenPassword,
 })
 
+/** Only the fields present change; an empty name clears it. */
 export const ProfileUpdate = z.object({
   username: Username.optional(),
-  firstName: optionalText(100),
-  lastName: optionalText(100),
+  firstName: optionalText(100).optional(),
+  lastName: optionalText(100).optional(),
   email: Email.optional(),
 })
 

@@ -48,7 +48,8 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`
  * to case), so running them twice changes nothing.
  */
 export function referenceDataStatements(now: Date): string[] {
-  const stamp = quote(now.toISOString())
+  // Epoch milliseconds, as the ORM writes timestamps, so every row sorts and compares alike.
+  const stamp = String(now.getTime())
   const insertAll = (table: 'country' | 'genre', names: readonly string[]) =>
     `insert into \`${table}\` (\`name\`, \`created_at\`, \`updated_at\`) values ${names
       .map((name) => `(${quote(name)}, ${stamp}, ${stamp})`)

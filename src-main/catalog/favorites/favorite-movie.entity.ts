@@ -12,7 +12,7 @@ export const FavoriteMovieSchema = defineEntity({
     ...timestamps(),
   },
   // "My favorites" lists newest first per user.
-  indexes: [{ name: 'favorite_movie_user_recent_index', properties: ['user', 'createdAt'] }],
+  indexes: [{ name: 'favorite_movie_user_recent_index', properties: ['user', 'createdAt', 'movie'] }],
 })
 
 export class FavoriteMovie extends FavoriteMovieSchema.class {}

@@ -78,7 +78,7 @@ export class Migration20261128091445_initial extends Migration {
     this.addSql(`create index \`favorite_movie_user_id_index\` on \`favorite_movie\` (\`user_id\`);`)
     this.addSql(`create index \`favorite_movie_movie_id_index\` on \`favorite_movie\` (\`movie_id\`);`)
     this.addSql(
-      `create index \`favorite_movie_user_recent_index\` on \`favorite_movie\` (\`user_id\`, \`created_at\`);`,
+      `create index \`favorite_movie_user_recent_index\` on \`favorite_movie\` (\`user_id\`, \`created_at\`, \`movie_id\`);`,
     )
   }
 

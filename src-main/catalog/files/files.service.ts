@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/sqlite'
+import type { z } from 'zod'
+import type { FileDto } from '../../../src-shared/common.ts'
+import type { FileUpload, FileUsage } from '../../../src-shared/files.ts'
+import { type FileStore, mediaUrlFor } from '../../files/file-store.ts'
+import { notFound } from '../errors.ts'
+import { Movie } from '../movies/movie.entity.ts'
+import { Person } from '../people/person.entity.ts'
+import type { ServiceContext } from '../service-context.ts'
+import { User } from '../users/user.entity.ts'
+import { toFileDto } from './file.dto.ts'
+import { FileRecord } from './file.entity.ts'
+
+type FileUploadInput = z.output<typeof FileUpload>
+
+/**
+ * Stores an uploaded image: the blob first (written atomically, its type sniffed from the bytes, never
+ * taken from the name), then its row. Bytes already stored return the existing row, name and all: the
+ * blob is shared by content, so one blob has one row, and every poster or avatar using it points there.
+ */
+export async function uploadFile(ctx: ServiceContext, input: FileUploadInput): Promise<FileDto> {
+  const blob = await ctx.files.put(Buffer.from(input.dataBase64, 'base64'))
+  const existing = await ctx.em.findOne(FileRecord, { key: blob.key })
+  if (existing) return toFileDto(existing)
+  const file = ctx.em.create(FileRecord, {
+    fileName: input.fileName,
+    mimeType: blob.mimeType,
+    key: blob.key,
+    url: mediaUrlFor(blob.key),
+    size: blob.size,
+  })
+  await ctx.em.flush()
+  return toFileDto(file)
+}
+
+async function findFile(ctx: ServiceContext, id: number): Promise<FileRecord> {
+  const file = await ctx.em.findOne(FileRecord, { id })
+  if (!file) throw notFound('file', id)
+  return file
+}
+
+export async function getFile(ctx: ServiceContext, id: number): Promise<FileDto> {
+  return toFileDto(await findFile(ctx, id))
+}
+
+const countUsage = async (em: EntityManager, id: number): Promise<FileUsage> => ({
+  movies: await em.count(Movie, { poster: id }),
+  people: await em.count(Person, { primaryPhoto: id }),
+  users: await em.count(User, { avatar: id }),
+})
+
+/** How many movie posters, people's photos and users' avatars show this file. */
+export async function fileUsage(ctx: ServiceContext, id: number): Promise<FileUsage> {
+  await findFile(ctx, id)
+  return countUsage(ctx.em, id)
+}
+
+/**
+ * Deletes a file's row; the database clears every reference to it (ON DELETE SET NULL) and the counts
+ * of what was cleared are returned. The blob stays until the next collection finds it unreferenced.
+ */
+export async function deleteFile(ctx: ServiceContext, id: number): Promise<FileUsage> {
+  const file = await findFile(ctx, id)
+  const usage = await countUsage(ctx.em, id)
+  ctx.em.remove(file)
+  await ctx.em.flush()
+  return usage
+}
+
+/** Deletes the blobs no file row points to (sparing any written in the last minute); returns their keys. */
+export async function collectUnreferencedFiles(em: EntityManager, files: FileStore): Promise<string[]> {
+  const rows = await em.execute<{ key: string }[]>('select `key` from `file`')
+  return files.collectGarbage(new Set(rows.map((row) => row.key)))
+}

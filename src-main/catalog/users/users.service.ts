@@ -1,0 +1,237 @@
+import type { z } from 'zod'
+import { AppError, type FieldIssue } from '../../../src-shared/errors.ts'
+import type {
+  AccountDeletion,
+  AvatarChange,
+  PasswordChange,
+  ProfileSummary,
+  ProfileUpdate,
+  Registration,
+  SignIn,
+  UserDto,
+} from '../../../src-shared/users.ts'
+import { toIsoTimestamp } from '../../db/iso.ts'
+import { notFound } from '../errors.ts'
+import { toFileDtoOrNull } from '../files/file.dto.ts'
+import { FileRecord } from '../files/file.entity.ts'
+import type { ServiceContext, Session } from '../service-context.ts'
+import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts'
+import { signInThrottleFor } from './sign-in-throttle.ts'
+import { User } from './user.entity.ts'
+
+type RegistrationInput = z.output<typeof Registration>
+type SignInInput = z.output<typeof SignIn>
+type ProfileUpdateInput = z.output<typeof ProfileUpdate>
+type PasswordChangeInput = z.output<typeof PasswordChange>
+type AvatarChangeInput = z.output<typeof AvatarChange>
+type AccountDeletionInput = z.output<typeof AccountDeletion>
+
+const WRONG_CREDENTIALS = 'Wrong username or password.'
+
+const toUserDto = (user: User): UserDto => ({
+  id: user.id,
+  username: user.username,
+  firstName: user.firstName ?? null,
+  lastName: user.lastName ?? null,
+  email: user.email,
+  avatar: toFileDtoOrNull(user.avatar),
+  createdAt: toIsoTimestamp(user.createdAt),
+  updatedAt: toIsoTimestamp(user.updatedAt),
+})
+
+/** The signed-in user's id; UNAUTHENTICATED when nobody is signed in. */
+export function signedInUserId(session: Session): number {
+  if (session.userId === null) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+  return session.userId
+}
+
+// The session outlives rows: if the user is gone (deleted elsewhere, e.g. by a restore), nobody is signed in.
+async function signedInUser(ctx: ServiceContext): Promise<User> {
+  const user = await ctx.em.findOne(User, { id: signedInUserId(ctx.session) }, { populate: ['avatar'] })
+  if (!user) {
+    ctx.session.userId = null
+    throw new AppError('UNAUTHENTICATED', 'Sign in first.')
+  }
+  return user
+}
+
+// SQLite's NOCASE folds only ASCII letters, and usernames may use any letter ("Élodie"), so names are folded here.
+const fold = (text: string) => text.normalize('NFC').toLowerCase()
+
+const isAscii = (text: string) => /^\p{ASCII}*$/u.test(text)
+
+/** The user whose username or email is `identifier` regardless of case; a username has no "@", so at most one. */
+async function findByIdentifier(ctx: ServiceContext, identifier: string): Promise<User | null> {
+  const found = await ctx.em.findOne(
+    User,
+    { $or: [{ username: identifier }, { email: identifier }] },
+    { populate: ['avatar'] },
+  )
+  if (found || isAscii(identifier)) return found
+  // Local profiles are few, so comparing every username is cheap.
+  const wanted = fold(identifier)
+  const all = await ctx.em.find(User, {}, { populate: ['avatar'] })
+  return all.find((user) => fold(user.username) === wanted) ?? null
+}
+
+/** CONFLICT naming each field that another user already has, so the form shows it beside that field. */
+async function assertAvailable(
+  ctx: ServiceContext,
+  wanted: { username?: string | undefined; email?: string | undefined },
+  exceptUserId: number | null,
+): Promise<void> {
+  // Local profiles are few, so comparing against every one is cheap and folds more than NOCASE does.
+  const others = (await ctx.em.find(User, {})).filter((user) => user.id !== exceptUserId)
+  const issues: FieldIssue[] = []
+  if (wanted.username !== undefined) {
+    const username = fold(wanted.username)
+    if (others.some((user) => fold(user.username) === username)) {
+      issues.push({ path: ['username'], message: `The username “${wanted.username}” is already taken.` })
+    }
+  }
+  if (wanted.email !== undefined) {
+    const email = fold(wanted.email)
+    if (others.some((user) => fold(user.email) === email)) {
+      issues.push({ path: ['email'], message: 'Another profile already uses this email address.' })
+    }
+  }
+  const [first] = issues
+  if (!first) return
+  const message = issues.length === 1 ? first.message : 'That username and that email are already taken.'
+  throw new AppError('CONFLICT', message, issues)
+}
+
+/** UNAUTHENTICATED, with the field beside which a form shows it, when `password` is not the user's. */
+async function assertPassword(user: User, password: string, field: string): Promise<void> {
+  if (await verifyPassword(password, user.password)) return
+  const message = 'The password is wrong.'
+  throw new AppError('UNAUTHENTICATED', message, [{ path: [field], message }])
+}
+
+/** Creates a local profile and signs it in. */
+export async function register(ctx: ServiceContext, input: RegistrationInput): Promise<UserDto> {
+  const username = input.username.normalize('NFC')
+  await assertAvailable(ctx, { username, email: input.email }, null)
+  const user = ctx.em.create(User, {
+    username,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    password: await hashPassword(input.password),
+    avatar: null,
+  })
+  await ctx.em.flush()
+  ctx.session.userId = user.id
+  return toUserDto(user)
+}
+
+/**
+ * Signs in by username or email, in any case. An unknown name and a wrong password get the same answer
+ * and take the same time; repeated failures are refused for a growing while (see SignInThrottle).
+ */
+export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<UserDto> {
+  const throttle = signInThrottleFor(ctx.session)
+  const waitMs = throttle.waitFor(input.username)
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000)
+    throw new AppError(
+      'UNAUTHENTICATED',
+      `Too many failed sign-ins. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+    )
+  }
+
+  const match = await findByIdentifier(ctx, input.username)
+  if (!match) await verifyAgainstDecoy(input.password)
+  if (!match || !(await verifyPassword(input.password, match.password))) {
+    throttle.recordFailure(input.username)
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS)
+  }
+
+  throttle.recordSuccess(input.username)
+  if (needsRehash(match.password)) {
+    match.password = await hashPassword(input.password)
+    await ctx.em.flush()
+  }
+  ctx.session.userId = match.id
+  return toUserDto(match)
+}
+
+export function signOut(ctx: ServiceContext): { signedOut: true } {
+  ctx.session.userId = null
+  return { signedOut: true }
+}
+
+/** The signed-in user, or null when nobody is. */
+export async function currentUser(ctx: ServiceContext): Promise<UserDto | null> {
+  if (ctx.session.userId === null) return null
+  const user = await ctx.em.findOne(User, { id: ctx.session.userId }, { populate: ['avatar'] })
+  if (!user) ctx.session.userId = null
+  return user ? toUserDto(user) : null
+}
+
+/** Every local profile for the sign-in screen, by username; public fields only. */
+export async function listProfiles(ctx: ServiceContext): Promise<ProfileSummary[]> {
+  const users = await ctx.em.find(
+    User,
+    {},
+    { populate: ['avatar'], exclude: ['password'], orderBy: { username: 'asc', id: 'asc' } },
+  )
+  return users.map((user) => ({
+    id: user.id,
+    username: user.username,
+    firstName: user.firstName ?? null,
+    lastName: user.lastName ?? null,
+    avatarUrl: user.avatar?.url ?? null,
+  }))
+}
+
+/** Changes the fields given of the signed-in user's profile; an empty name clears it. */
+export async function updateProfile(ctx: ServiceContext, input: ProfileUpdateInput): Promise<UserDto> {
+  const user = await signedInUser(ctx)
+  const username = input.username?.normalize('NFC')
+  await assertAvailable(ctx, { username, email: input.email }, user.id)
+  if (username !== undefined) user.username = username
+  if (input.email !== undefined) user.email = input.email
+  if (input.firstName !== undefined) user.firstName = input.firstName
+  if (input.lastName !== undefined) user.lastName = input.lastName
+  await ctx.em.flush()
+  return toUserDto(user)
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  input: PasswordChangeInput,
+): Promise<{ changed: true }> {
+  const user = await signedInUser(ctx)
+  await assertPassword(user, input.currentPassword, 'currentPassword')
+  user.password = await hashPassword(input.newPassword)
+  await ctx.em.flush()
+  return { changed: true }
+}
+
+/** Sets the signed-in user's avatar to a stored file, or clears it with null. */
+export async function setAvatar(ctx: ServiceContext, input: AvatarChangeInput): Promise<UserDto> {
+  const user = await signedInUser(ctx)
+  if (input.fileId === null) {
+    user.avatar = null
+  } else {
+    const file = await ctx.em.findOne(FileRecord, { id: input.fileId })
+    if (!file) throw notFound('file', input.fileId)
+    user.avatar = file
+  }
+  await ctx.em.flush()
+  return toUserDto(user)
+}
+
+/** Deletes the signed-in user after checking their password; their favorites go with them (ON DELETE CASCADE). */
+export async function deleteAccount(
+  ctx: ServiceContext,
+  input: AccountDeletionInput,
+): Promise<{ deleted: true }> {
+  const user = await signedInUser(ctx)
+  await assertPassword(user, input.password, 'password')
+  ctx.em.remove(user)
+  await ctx.em.flush()
+  ctx.session.userId = null
+  return { deleted: true }
+}
