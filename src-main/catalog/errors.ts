@@ -6,3 +6,9 @@ export const notFound = (what: string, id: number) => new AppError('NOT_FOUND', 
 /** A VALIDATION failure about one field, shown next to that field. */
 export const invalidField = (field: string, message: string) =>
   new AppError('VALIDATION', message, [{ path: [field], message }])
+
+/** A missing row that an input field points at: NOT_FOUND, shown next to that field. */
+export const missingReference = (field: string, what: string, id: number | string) => {
+  const message = `No ${what} with id ${id}.`
+  return new AppError('NOT_FOUND', message, [{ path: [field], message }])
+}

@@ -4,7 +4,8 @@
  * Returns null when the text has nothing searchable (only punctuation, say).
  */
 export function toFtsPrefixQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu)
+  // Marks included, so a decomposed accent (e + U+0301) stays part of its word.
+  const words = text.match(/[\p{L}\p{N}\p{M}]+/gu)
   if (!words) return null
   return words
     .slice(0, 16)

@@ -1,0 +1,530 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from '../../src-shared/common.ts'
+import type { PersonListItem } from '../../src-shared/people.ts'
+import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
+
+let catalog: TestCatalog
+beforeEach(async () => {
+  catalog = await openTestCatalog()
+})
+afterEach(async () => {
+  await catalog.close()
+})
+
+const countryId = (name: string) =>
+  catalog.sql<{ id: number }>('select id from country where name = ?', name)[0]!.id
+const count = (table: string) => catalog.sql<{ n: number }>(`select count(*) as n from \`${table}\``)[0]!.n
+const personRow = (id: number) =>
+  catalog.sql<Record<string, unknown>>('select * from person where id = ?', id)[0]
+
+/** Writes rows the catalogue has no service for yet, on a separate connection closed straight after. */
+function writeRows<T>(write: (db: Database.Database) => T): T {
+  const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+  try {
+    db.pragma('foreign_keys = on')
+    return write(db)
+  } finally {
+    db.close()
+  }
+}
+
+const now = () => Date.now()
+
+function insertMovie(movie: {
+  title: string
+  releaseDate?: string | null
+  directorId?: number | null
+}): number {
+  return writeRows(
+    (db) =>
+      db
+        .prepare(
+          'insert into movie (title, release_date, director_id, created_at, updated_at) values (?, ?, ?, ?, ?)',
+        )
+        .run(movie.title, movie.releaseDate ?? null, movie.directorId ?? null, now(), now())
+        .lastInsertRowid as number,
+  )
+}
+
+function insertCharacter(character: { name: string; movieId: number; actorId: number | null }): number {
+  return writeRows(
+    (db) =>
+      db
+        .prepare(
+          'insert into character (name, movie_id, actor_id, role, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+        )
+        .run(character.name, character.movieId, character.actorId, 'lead', now(), now())
+        .lastInsertRowid as number,
+  )
+}
+
+function insertFile(name: string): number {
+  const key = name.padEnd(64, '0')
+  return writeRows(
+    (db) =>
+      db
+        .prepare(
+          'insert into file (file_name, mime_type, key, url, size, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(`${name}.png`, 'image/png', key, `media://files/${key}`, 68, now(), now())
+        .lastInsertRowid as number,
+  )
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('people:create and people:get', () => {
+  it('creates a person with every field and reads the same detail back', async () => {
+    const photoId = insertFile('abc')
+    const created = await catalog.call('people:create', {
+      firstName: '  Agnès ',
+      lastName: 'Varda',
+      biography: 'Photographer, then filmmaker.',
+      dateOfBirth: '1928-05-30',
+      gender: 'female',
+      countryId: countryId('France'),
+      primaryPhotoFileId: photoId,
+    })
+
+    expect(created).toMatchObject({
+      firstName: 'Agnès',
+      lastName: 'Varda',
+      fullName: 'Agnès Varda',
+      biography: 'Photographer, then filmmaker.',
+      dateOfBirth: '1928-05-30',
+      gender: 'female',
+      country: { id: countryId('France'), name: 'France' },
+      photo: { id: photoId, fileName: 'abc.png', mimeType: 'image/png', size: 68 },
+      directed: [],
+      characters: [],
+    })
+    expect(created.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(created.updatedAt).toBe(created.createdAt)
+    expect(await catalog.call('people:get', { id: created.id })).toEqual(created)
+    // Plain JSON: what the harness carries is exactly what IPC carries.
+    expect(JSON.parse(JSON.stringify(created))).toEqual(created)
+
+    const row = personRow(created.id)
+    expect(row).toMatchObject({ first_name: 'Agnès', last_name: 'Varda', date_of_birth: '1928-05-30' })
+    expect(row?.created_at).not.toBeNull()
+    expect(row?.updated_at).not.toBeNull()
+  })
+
+  it('needs only one half of a name; unknown fields are null', async () => {
+    const created = await catalog.call('people:create', { lastName: 'Mononym' })
+    expect(created).toMatchObject({
+      firstName: null,
+      lastName: 'Mononym',
+      fullName: 'Mononym',
+      biography: null,
+      dateOfBirth: null,
+      gender: null,
+      country: null,
+      photo: null,
+    })
+  })
+
+  it('refuses bad input with field issues and writes nothing', async () => {
+    const cases: [unknown, (string | number)[]][] = [
+      [{}, ['lastName']],
+      [{ firstName: '   ', lastName: '' }, ['lastName']],
+      [{ lastName: 'X', dateOfBirth: '1928-13-40' }, ['dateOfBirth']],
+      [{ lastName: 'X', gender: 'robot' }, ['gender']],
+      [{ lastName: 'X', countryId: 0 }, ['countryId']],
+      [{ lastName: 'X'.repeat(201) }, ['lastName']],
+    ]
+    for (const [input, path] of cases) {
+      const error = await catalog.failure('people:create', input)
+      expect(error.code, JSON.stringify(input)).toBe('VALIDATION')
+      expect(error.issues?.map((issue) => issue.path)).toContainEqual(path)
+    }
+    expect(count('person')).toBe(0)
+  })
+
+  it('answers NOT_FOUND on the field when the country or photo does not exist', async () => {
+    const noCountry = await catalog.failure('people:create', { lastName: 'X', countryId: 999_999 })
+    expect(noCountry).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No country with id 999999.',
+      issues: [{ path: ['countryId'], message: 'No country with id 999999.' }],
+    })
+    const noPhoto = await catalog.failure('people:create', { lastName: 'X', primaryPhotoFileId: 77 })
+    expect(noPhoto).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: ['primaryPhotoFileId'] }] })
+    expect(count('person')).toBe(0)
+  })
+
+  it('answers NOT_FOUND for a person that does not exist', async () => {
+    expect(await catalog.failure('people:get', { id: 4242 })).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No person with id 4242.',
+    })
+  })
+
+  it('lists the movies they directed and the characters they played, by release date then title', async () => {
+    const person = await catalog.call('people:create', { firstName: 'Orson', lastName: 'Welles' })
+    const kane = insertMovie({ title: 'Citizen Kane', releaseDate: '1941-05-01', directorId: person.id })
+    const unknownDate = insertMovie({ title: 'Unfinished', releaseDate: null, directorId: person.id })
+    const touch = insertMovie({ title: 'Touch of Evil', releaseDate: '1958-04-23', directorId: person.id })
+    const ambersons = insertMovie({ title: 'ambersons', releaseDate: '1958-04-23', directorId: person.id })
+    const thirdMan = insertMovie({ title: 'The Third Man', releaseDate: '1949-09-02' })
+    insertMovie({ title: 'Someone else’s', releaseDate: '1950-01-01' })
+    const lime = insertCharacter({ name: 'Harry Lime', movieId: thirdMan, actorId: person.id })
+    const quinlan = insertCharacter({ name: 'Hank Quinlan', movieId: touch, actorId: person.id })
+    const kaneCharacter = insertCharacter({ name: 'Charles Foster Kane', movieId: kane, actorId: person.id })
+
+    const detail = await catalog.call('people:get', { id: person.id })
+    expect(detail.directed).toEqual([
+      { id: kane, title: 'Citizen Kane', releaseDate: '1941-05-01' },
+      { id: ambersons, title: 'ambersons', releaseDate: '1958-04-23' },
+      { id: touch, title: 'Touch of Evil', releaseDate: '1958-04-23' },
+      { id: unknownDate, title: 'Unfinished', releaseDate: null },
+    ])
+    expect(detail.characters).toEqual([
+      {
+        id: kaneCharacter,
+        name: 'Charles Foster Kane',
+        role: 'lead',
+        movie: { id: kane, title: 'Citizen Kane', releaseDate: '1941-05-01' },
+      },
+      {
+        id: lime,
+        name: 'Harry Lime',
+        role: 'lead',
+        movie: { id: thirdMan, title: 'The Third Man', releaseDate: '1949-09-02' },
+      },
+      {
+        id: quinlan,
+        name: 'Hank Quinlan',
+        role: 'lead',
+        movie: { id: touch, title: 'Touch of Evil', releaseDate: '1958-04-23' },
+      },
+    ])
+  })
+})
+
+describe('people:update', () => {
+  it('changes only the fields present, clears fields set to null, and moves updated_at', async () => {
+    const photoId = insertFile('def')
+    const created = await catalog.call('people:create', {
+      firstName: 'Agnes',
+      lastName: 'Varda',
+      biography: 'Draft biography.',
+      dateOfBirth: '1928-05-30',
+      gender: 'female',
+      countryId: countryId('Belgium'),
+      primaryPhotoFileId: photoId,
+    })
+    const before = personRow(created.id)
+    await pause(15)
+
+    const updated = await catalog.call('people:update', {
+      id: created.id,
+      firstName: 'Agnès',
+      biography: null,
+      countryId: countryId('France'),
+    })
+    expect(updated).toMatchObject({
+      firstName: 'Agnès',
+      lastName: 'Varda',
+      fullName: 'Agnès Varda',
+      biography: null,
+      dateOfBirth: '1928-05-30',
+      gender: 'female',
+      country: { name: 'France' },
+      photo: { id: photoId },
+      createdAt: created.createdAt,
+    })
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt))
+    const after = personRow(created.id)
+    expect(after?.created_at).toEqual(before?.created_at)
+    expect(after?.updated_at).not.toEqual(before?.updated_at)
+
+    const cleared = await catalog.call('people:update', {
+      id: created.id,
+      countryId: null,
+      primaryPhotoFileId: null,
+    })
+    expect(cleared).toMatchObject({ country: null, photo: null, firstName: 'Agnès', biography: null })
+    expect(personRow(created.id)).toMatchObject({ country_id: null, primary_photo_id: null })
+  })
+
+  it('refuses to leave a person without a name, and changes nothing', async () => {
+    const created = await catalog.call('people:create', { firstName: 'Agnès', lastName: 'Varda' })
+    await catalog.call('people:update', { id: created.id, firstName: null })
+
+    const error = await catalog.failure('people:update', { id: created.id, lastName: '  ' })
+    expect(error).toEqual({
+      code: 'VALIDATION',
+      message: 'A person needs a first or a last name.',
+      issues: [{ path: ['lastName'], message: 'A person needs a first or a last name.' }],
+    })
+    expect(personRow(created.id)).toMatchObject({ first_name: null, last_name: 'Varda' })
+  })
+
+  it('answers NOT_FOUND for a missing person, country or photo and changes nothing', async () => {
+    const created = await catalog.call('people:create', { lastName: 'Varda', countryId: countryId('France') })
+    expect(await catalog.failure('people:update', { id: 999, lastName: 'X' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No person with id 999.',
+    })
+    expect(
+      await catalog.failure('people:update', { id: created.id, lastName: 'X', countryId: 5000 }),
+    ).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No country with id 5000.',
+      issues: [{ path: ['countryId'], message: 'No country with id 5000.' }],
+    })
+    expect(await catalog.failure('people:update', { id: created.id, primaryPhotoFileId: 31 })).toMatchObject({
+      code: 'NOT_FOUND',
+      issues: [{ path: ['primaryPhotoFileId'] }],
+    })
+    expect(personRow(created.id)).toMatchObject({ last_name: 'Varda', country_id: countryId('France') })
+  })
+
+  it('refuses bad input with field issues', async () => {
+    const created = await catalog.call('people:create', { lastName: 'Varda' })
+    const error = await catalog.failure('people:update', { id: created.id, gender: 'x', dateOfBirth: 'soon' })
+    expect(error.code).toBe('VALIDATION')
+    expect(error.issues?.map((issue) => issue.path).sort()).toEqual([['dateOfBirth'], ['gender']])
+    expect(personRow(created.id)).toMatchObject({ gender: null, date_of_birth: null })
+  })
+})
+
+describe('people:usage and people:delete', () => {
+  it('reports what deleting clears, then clears exactly that and keeps the movies and characters', async () => {
+    const person = await catalog.call('people:create', { firstName: 'Orson', lastName: 'Welles' })
+    const other = await catalog.call('people:create', { firstName: 'Joseph', lastName: 'Cotten' })
+    const kane = insertMovie({ title: 'Citizen Kane', directorId: person.id })
+    const touch = insertMovie({ title: 'Touch of Evil', directorId: person.id })
+    const thirdMan = insertMovie({ title: 'The Third Man' })
+    const lime = insertCharacter({ name: 'Harry Lime', movieId: thirdMan, actorId: person.id })
+    const kaneCharacter = insertCharacter({ name: 'Kane', movieId: kane, actorId: person.id })
+    const leland = insertCharacter({ name: 'Jedediah Leland', movieId: kane, actorId: other.id })
+
+    const usage = await catalog.call('people:usage', { id: person.id })
+    expect(usage).toEqual({ directedMovies: 2, characters: 2 })
+    expect(await catalog.call('people:usage', { id: other.id })).toEqual({ directedMovies: 0, characters: 1 })
+
+    expect(await catalog.call('people:delete', { id: person.id })).toEqual(usage)
+
+    expect(catalog.sql('select id from person where id = ?', person.id)).toEqual([])
+    expect(
+      catalog.sql(
+        'select id, director_id from movie where id in (?, ?, ?) order by id',
+        kane,
+        touch,
+        thirdMan,
+      ),
+    ).toEqual([
+      { id: kane, director_id: null },
+      { id: touch, director_id: null },
+      { id: thirdMan, director_id: null },
+    ])
+    expect(
+      catalog.sql(
+        'select id, actor_id from character where id in (?, ?, ?) order by id',
+        lime,
+        kaneCharacter,
+        leland,
+      ),
+    ).toEqual([
+      { id: lime, actor_id: null },
+      { id: kaneCharacter, actor_id: null },
+      { id: leland, actor_id: other.id },
+    ])
+    expect((await catalog.call('people:list', {})).items.map((p) => p.id)).toEqual([other.id])
+  })
+
+  it('answers NOT_FOUND for a person that does not exist', async () => {
+    expect(await catalog.failure('people:usage', { id: 12 })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await catalog.failure('people:delete', { id: 12 })).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No person with id 12.',
+    })
+    expect(await catalog.failure('people:delete', { id: -1 })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['id'] }],
+    })
+  })
+})
+
+/** The list's order: family name, then given name, unknown first, ignoring ASCII case as SQLite's NOCASE does. */
+const nocase = (text: string | null) => text?.replace(/[A-Z]/g, (c) => c.toLowerCase()) ?? null
+const compareNames = (a: string | null, b: string | null) => {
+  const [x, y] = [nocase(a), nocase(b)]
+  if (x === y) return 0
+  if (x === null) return -1
+  if (y === null) return 1
+  return x < y ? -1 : 1
+}
+const byName = (a: PersonListItem, b: PersonListItem) =>
+  compareNames(a.lastName, b.lastName) || compareNames(a.firstName, b.firstName) || a.id - b.id
+
+async function readAllPages(text: string | undefined, limit: number) {
+  const items: PersonListItem[] = []
+  const totals = new Set<number>()
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const page: Page<PersonListItem> = await catalog.call('people:list', { text, limit, cursor })
+    items.push(...page.items)
+    totals.add(page.total)
+    cursor = page.nextCursor
+    pages++
+  } while (cursor && pages < 100)
+  return { items, totals: [...totals], pages }
+}
+
+describe('people:list', () => {
+  const FIRST = ['Anna', 'anna', 'Émile', 'Zoë', 'bob', 'Bob', null, 'Carl']
+  const LAST = ['Smith', 'smith', 'Åström', 'Ng', 'de Palma', 'De Niro', null, 'Zhang', 'adams', 'Adams']
+
+  async function createMany(n: number) {
+    for (let i = 0; i < n; i++) {
+      const firstName = FIRST[i % FIRST.length] ?? null
+      // Never both names unknown: the list still needs something to show.
+      const lastName = firstName === null ? 'Nameless' : (LAST[(i * 7) % LAST.length] ?? null)
+      await catalog.call('people:create', { firstName, lastName, dateOfBirth: i % 3 ? null : '1970-01-01' })
+    }
+  }
+
+  it('pages through 250 people in name order, without gaps or duplicates', async () => {
+    await createMany(250)
+    const { items, totals, pages } = await readAllPages(undefined, 100)
+
+    expect(pages).toBe(3)
+    expect(totals).toEqual([250])
+    expect(items).toHaveLength(250)
+    expect(new Set(items.map((p) => p.id)).size).toBe(250)
+    expect(items.map((p) => p.id)).toEqual([...items].sort(byName).map((p) => p.id))
+    // Every person that exists is in the list, nulls and case variants included.
+    const ids = catalog.sql<{ id: number }>('select id from person order by id').map((row) => row.id)
+    expect(items.map((p) => p.id).sort((a, b) => a - b)).toEqual(ids)
+    expect(items.some((p) => p.lastName === null)).toBe(true)
+    expect(items[0]?.lastName).toBeNull()
+  })
+
+  it('gives the same order with any page size, and a null cursor on the last page', async () => {
+    await createMany(60)
+    const whole = await catalog.call('people:list', { limit: 500 })
+    expect(whole.nextCursor).toBeNull()
+    expect(whole.items).toHaveLength(60)
+    for (const limit of [1, 7, 59, 60]) {
+      const { items, totals } = await readAllPages(undefined, limit)
+      expect(items, `limit ${limit}`).toEqual(whole.items)
+      expect(totals).toEqual([60])
+    }
+    const exact = await catalog.call('people:list', { limit: 60 })
+    expect(exact.nextCursor).toBeNull()
+  })
+
+  it('shows list fields, including the photo url and full name', async () => {
+    const photoId = insertFile('fff')
+    const person = await catalog.call('people:create', {
+      firstName: 'Agnès',
+      lastName: 'Varda',
+      dateOfBirth: '1928-05-30',
+      primaryPhotoFileId: photoId,
+    })
+    const page = await catalog.call('people:list', {})
+    expect(page).toEqual({
+      items: [
+        {
+          id: person.id,
+          firstName: 'Agnès',
+          lastName: 'Varda',
+          fullName: 'Agnès Varda',
+          dateOfBirth: '1928-05-30',
+          photoUrl: person.photo?.url,
+        },
+      ],
+      total: 1,
+      nextCursor: null,
+    })
+    expect(person.photo?.url).toMatch(/^media:\/\/files\//)
+  })
+
+  it('finds people by the start of their names, ignoring accents and case', async () => {
+    const varda = await catalog.call('people:create', { firstName: 'Agnès', lastName: 'Varda' })
+    const agnes = await catalog.call('people:create', { firstName: 'Agnes', lastName: 'Jaoui' })
+    const demy = await catalog.call('people:create', { firstName: 'Jacques', lastName: 'Demy' })
+    await catalog.call('people:create', { firstName: 'Ava', lastName: 'Gardner' })
+
+    const search = async (text: string) => {
+      const page = await catalog.call('people:list', { text })
+      expect(page.total, text).toBe(page.items.length)
+      return page.items.map((p) => p.id)
+    }
+    expect(await search('agnes')).toEqual([agnes.id, varda.id])
+    expect(await search('AGNÈS var')).toEqual([varda.id])
+    expect(await search('varda agn')).toEqual([varda.id])
+    expect(await search('va')).toEqual([varda.id])
+    expect(await search('arda')).toEqual([])
+    expect(await search('j')).toEqual([demy.id, agnes.id])
+    expect(await search('   ')).toHaveLength(4)
+  })
+
+  it('takes any text without FTS syntax errors', async () => {
+    const varda = await catalog.call('people:create', { firstName: 'Agnès', lastName: 'Varda' })
+    const obrien = await catalog.call('people:create', { firstName: 'Pat', lastName: "O'Brien" })
+    const cases: [string, number[]][] = [
+      ['"varda', [varda.id]],
+      ['varda*', [varda.id]],
+      ['varda:', [varda.id]],
+      ['(agn) -', [varda.id]],
+      ['NEAR(varda', []],
+      ['varda OR', []],
+      ['agn^ + "" {x}', []],
+    ]
+    for (const [text, expected] of cases) {
+      const page = await catalog.call('people:list', { text })
+      expect(
+        page.items.map((p) => p.id),
+        text,
+      ).toEqual(expected)
+    }
+    expect((await catalog.call('people:list', { text: "o'bri" })).items.map((p) => p.id)).toEqual([obrien.id])
+    expect((await catalog.call('people:list', { text: '*** ""' })).total).toBe(2)
+  })
+
+  it('pages through search results with the right total', async () => {
+    await createMany(120)
+    const expected = (await readAllPages(undefined, 500)).items.filter(
+      (p) => p.lastName?.toLowerCase() === 'smith',
+    )
+    expect(expected.length).toBeGreaterThan(10)
+
+    const { items, totals } = await readAllPages('smi', 5)
+    expect(items).toEqual(expected)
+    expect(totals).toEqual([expected.length])
+  })
+
+  it('follows renames and deletes in search', async () => {
+    const person = await catalog.call('people:create', { firstName: 'Agnes', lastName: 'Varda' })
+    await catalog.call('people:update', { id: person.id, lastName: 'Vardá-Demy' })
+    expect((await catalog.call('people:list', { text: 'varda' })).total).toBe(1)
+    expect((await catalog.call('people:list', { text: 'demy' })).total).toBe(1)
+    await catalog.call('people:update', { id: person.id, lastName: 'Jaoui' })
+    expect((await catalog.call('people:list', { text: 'varda' })).total).toBe(0)
+    await catalog.call('people:delete', { id: person.id })
+    expect((await catalog.call('people:list', { text: 'agnes' })).total).toBe(0)
+  })
+
+  it('refuses a cursor it did not hand out', async () => {
+    await createMany(3)
+    for (const cursor of [
+      'not-a-cursor',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('["a",null,-4]').toString('base64url'),
+    ]) {
+      const error = await catalog.failure('people:list', { cursor })
+      expect(error, cursor).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['cursor'] }] })
+    }
+    expect(await catalog.failure('people:list', { limit: 0 })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['limit'] }],
+    })
+  })
+})
