@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries'
+// The library without its Node entry, which require()s every locale by a computed path that no bundle can follow.
+import countries from 'i18n-iso-countries/index.js'
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 
 countries.registerLocale(english)

@@ -92,11 +92,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const run = async <C extends Channel>(channel: C, input: unknown): Promise<Envelope<unknown>> => {
     const handler = handlers[channel] as Handler<C>
+    const [domain, verb] = channel.split(':') as [DataDomain, string]
     try {
+      // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       const value = await orm.em
         .fork()
         .transactional((em) => handler(input as Parameters<Handler<C>>[0], { em, session, files }))
-      const [domain, verb] = channel.split(':') as [DataDomain, string]
       if (!READ_VERBS.has(verb)) onDataChanged([domain, ...(SHOWN_IN[domain] ?? [])])
       return { ok: true, value }
     } catch (error) {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import type { EventName, EventPayload } from '../../src-shared/contract.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
+import { collectUnreferencedFiles } from '../catalog/files/files.service.ts'
 import type { Session } from '../catalog/service-context.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { FileStore } from '../files/file-store.ts'
@@ -36,6 +37,9 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   const { dataDir, logger = console } = options
   const { orm, backupPath } = await openDatabase(dataDir)
   const fileStore = new FileStore(join(dataDir, 'files'))
+  // Before the first call is served, so no upload can be between its blob and its row.
+  const collected = await collectUnreferencedFiles(orm.em.fork(), fileStore)
+  if (collected.length > 0) logger.info(`Removed ${collected.length} stored images no longer used.`)
   const session: Session = { userId: null }
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs'
+import { utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { MovieListItem } from '../../src-shared/movies.ts'
+import { movieListStatements } from '../../src-main/catalog/movies/movies.service.ts'
+import { encodeCursor } from '../../src-main/catalog/paging-cursor.ts'
+import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MoviePage } from '../../src-shared/movies.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
 let catalog: TestCatalog
@@ -22,7 +26,7 @@ async function readAllPages(query: Record<string, unknown>, limit: number): Prom
   const items: MovieListItem[] = []
   let cursor: string | null = null
   do {
-    const page = await catalog.call('movies:list', { ...query, limit, cursor } as never)
+    const page: MoviePage = await catalog.call('movies:list', { ...query, limit, cursor } as never)
     items.push(...page.items)
     cursor = page.nextCursor
   } while (cursor)
@@ -147,6 +151,31 @@ describe('movies', () => {
     expect((await catalog.failure('movies:delete', { id: movie.id })).code).toBe('NOT_FOUND')
   })
 
+  it('deleting a movie lets its poster go once nothing else shows it, and the next open collects the blob', async () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    const poster = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: png })
+    const shared = await catalog.call('movies:create', { title: 'Shared poster', posterFileId: poster.id })
+    const other = await catalog.call('movies:create', { title: 'Same poster', posterFileId: poster.id })
+    const [{ key } = { key: '' }] = catalog.sql<{ key: string }>(
+      'select key from file where id = ?',
+      poster.id,
+    )
+    const blob = catalog.runtime.fileStore.pathOf(key)
+
+    await catalog.call('movies:delete', { id: shared.id })
+    expect(catalog.sql('select id from file')).toEqual([{ id: poster.id }])
+    await catalog.call('movies:delete', { id: other.id })
+    expect(catalog.sql('select id from file')).toEqual([])
+    expect(existsSync(blob)).toBe(true)
+
+    // Blobs younger than a minute are spared (their row may be about to commit); age this one.
+    const longAgo = new Date(Date.now() - 10 * 60_000)
+    await utimes(blob, longAgo, longAgo)
+    await catalog.reopen()
+    expect(existsSync(blob)).toBe(false)
+  })
+
   it('filters by text, genres, country, director, years and favorites', async () => {
     const varda = await catalog.call('people:create', { firstName: 'Agnès', lastName: 'Varda' })
     const france = countryId('France')
@@ -221,6 +250,26 @@ describe('movies', () => {
     expect(await order('duration', 'desc')).toBe('Abc')
     expect(await order('createdAt', 'asc')).toBe('bAc')
     expect(await order('createdAt', 'desc')).toBe('cAb')
+  })
+
+  it('seeks into an index for every sort order instead of scanning to the page', async () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      for (const sort of MOVIE_SORTS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const cursor = encodeCursor([sort === 'title' ? 'M' : 1, 50])
+          const { page } = movieListStatements(MovieListQuery.parse({ sort, direction, cursor }), null)
+          const plan = db.prepare(`explain query plan ${page.sql}`).all(...page.params) as {
+            detail: string
+          }[]
+          const movieStep = plan.map((step) => step.detail).find((detail) => / m\b/.test(detail))
+          expect(movieStep, `${sort} ${direction}`).toMatch(/^SEARCH m USING INDEX movie_sort_/)
+          expect(plan.map((step) => step.detail).join('\n')).not.toMatch(/TEMP B-TREE/)
+        }
+      }
+    } finally {
+      db.close()
+    }
   })
 
   it('refuses a forged page cursor', async () => {

@@ -17,17 +17,21 @@ export interface TestCatalog {
   failure<C extends Channel>(channel: C, input: unknown): Promise<ErrorBody>
   /** Reads the database file directly, beside the app's connection, to check what really is stored. */
   sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): T[]
+  /** Closes and opens the same data directory again, as quitting and restarting the app does. */
+  reopen(): Promise<void>
   close(): Promise<void>
 }
 
 /** A real catalogue in a fresh temporary data directory, migrated exactly as the app does it. */
 export async function openTestCatalog(options: { dataDir?: string } = {}): Promise<TestCatalog> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'catalog-test-')))
-  const runtime = await openCatalogRuntime({ dataDir, logger: quietLogger })
+  let runtime = await openCatalogRuntime({ dataDir, logger: quietLogger })
   let reader: Database.Database | null = null
   return {
     dataDir,
-    runtime,
+    get runtime() {
+      return runtime
+    },
     async call(channel, input) {
       const result = await runtime.dispatch(channel, input)
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues)
@@ -42,6 +46,12 @@ export async function openTestCatalog(options: { dataDir?: string } = {}): Promi
     sql(query, ...params) {
       reader ??= new Database(join(dataDir, 'catalog.sqlite'), { readonly: true })
       return reader.prepare(query).all(...params) as never
+    },
+    async reopen() {
+      reader?.close()
+      reader = null
+      await runtime.close()
+      runtime = await openCatalogRuntime({ dataDir, logger: quietLogger })
     },
     async close() {
       reader?.close()

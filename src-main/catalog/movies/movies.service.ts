@@ -8,6 +8,7 @@ import { toIsoTimestamp } from '../../db/iso.ts'
 import { toCharacterDto } from '../characters/character.dto.ts'
 import { Character } from '../characters/character.entity.ts'
 import { Country } from '../countries/country.entity.ts'
+import { missingReference, notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import { Genre } from '../genres/genre.entity.ts'
@@ -25,26 +26,23 @@ type MovieReferences = Pick<
   'directorId' | 'countryId' | 'posterFileId' | 'genreIds'
 >
 
-const missingReference = (field: string, message: string) =>
-  new AppError('NOT_FOUND', message, [{ path: [field], message }])
-
 /** Checks every id the input points at, so a bad reference is a clear field error rather than a constraint failure. */
 async function checkReferences(em: EntityManager, input: MovieReferences): Promise<void> {
   const exists = async (table: 'person' | 'country' | 'file', id: number) =>
     (await em.execute(`select 1 from \`${table}\` where id = ?`, [id])).length > 0
   if (input.directorId != null && !(await exists('person', input.directorId))) {
-    throw missingReference('directorId', `No person with id ${input.directorId} to be the director.`)
+    throw missingReference('directorId', 'person', input.directorId)
   }
   if (input.countryId != null && !(await exists('country', input.countryId))) {
-    throw missingReference('countryId', `No country with id ${input.countryId}.`)
+    throw missingReference('countryId', 'country', input.countryId)
   }
   if (input.posterFileId != null && !(await exists('file', input.posterFileId))) {
-    throw missingReference('posterFileId', `No stored image with id ${input.posterFileId}.`)
+    throw missingReference('posterFileId', 'stored image', input.posterFileId)
   }
   if (input.genreIds && input.genreIds.length > 0) {
     const found = await em.find(Genre, { id: { $in: input.genreIds } }, { fields: ['id'] })
     const missing = input.genreIds.filter((id) => !found.some((genre) => genre.id === id))
-    if (missing.length > 0) throw missingReference('genreIds', `No genre with id ${missing.join(', ')}.`)
+    if (missing.length > 0) throw missingReference('genreIds', 'genre', missing.join(', '))
   }
 }
 
@@ -99,7 +97,7 @@ export async function updateMovie(
 ): Promise<MovieDetail> {
   const { em } = ctx
   const movie = await em.findOne(Movie, input.id)
-  if (!movie) throw new AppError('NOT_FOUND', `No movie with id ${input.id}.`)
+  if (!movie) throw notFound('movie', input.id)
   if (
     input.expectedUpdatedAt &&
     toIsoTimestamp(movie.updatedAt) !== toIsoTimestamp(input.expectedUpdatedAt)
@@ -134,7 +132,7 @@ export async function updateMovie(
 export async function deleteMovie(ctx: ServiceContext, id: number): Promise<{ deleted: true }> {
   const { em } = ctx
   const movie = await em.findOne(Movie, id, { fields: ['id', 'poster'] })
-  if (!movie) throw new AppError('NOT_FOUND', `No movie with id ${id}.`)
+  if (!movie) throw notFound('movie', id)
   const posterId = movie.poster?.id ?? null
   await em.nativeDelete(Movie, { id })
   if (posterId !== null) {
@@ -154,7 +152,7 @@ export async function deleteMovie(ctx: ServiceContext, id: number): Promise<{ de
 export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDetail> {
   const { em, session } = ctx
   const movie = await em.findOne(Movie, id, { populate: ['director', 'country', 'poster'] })
-  if (!movie) throw new AppError('NOT_FOUND', `No movie with id ${id}.`)
+  if (!movie) throw notFound('movie', id)
   const genres = await em.execute<NamedRef[]>(
     'select g.id, g.name from movie_genre mg join genre g on g.id = mg.genre_id where mg.movie_id = ? order by g.name collate nocase',
     [id],
@@ -221,13 +219,20 @@ export const toMovieListItem = (row: Omit<MovieListRow, 'sort_key'>): MovieListI
   }
 }
 
+interface SqlStatement {
+  sql: string
+  params: unknown[]
+}
+
 /**
- * One window of the filtered, sorted list. Keyset paging: the cursor holds the last row's sort key and
- * id, and an index on (key, id) per sort order lets SQLite seek straight to it, so the last page of
- * 100,000 movies costs what the first does.
+ * The two statements behind one window of the movie list: the filtered count, and the page itself.
+ * Keyset paging: the cursor holds the last row's sort key and id, and an index on (key, id) per sort
+ * order lets SQLite seek straight to it, so the last page of 100,000 movies costs what the first does.
  */
-export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies:list'>): Promise<MoviePage> {
-  const { em, session } = ctx
+export function movieListStatements(
+  query: ParsedInput<'movies:list'>,
+  userId: number | null,
+): { count: SqlStatement; page: SqlStatement } {
   const where: string[] = []
   const params: unknown[] = []
 
@@ -264,16 +269,10 @@ export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies
     params.push(`${query.yearTo}-12-31`)
   }
   if (query.favoritesOnly) {
-    if (session.userId === null) throw new AppError('UNAUTHENTICATED', 'Sign in to see your favorites.')
+    if (userId === null) throw new AppError('UNAUTHENTICATED', 'Sign in to see your favorites.')
     where.push('m.id in (select movie_id from favorite_movie where user_id = ?)')
-    params.push(session.userId)
+    params.push(userId)
   }
-
-  const filter = where.length > 0 ? `where ${where.join(' and ')}` : ''
-  const [{ total } = { total: 0 }] = await em.execute<{ total: number }[]>(
-    `select count(*) as total from movie m ${filter}`,
-    params,
-  )
 
   const key = MOVIE_SORT_KEYS[query.sort][query.direction]
   const order = query.direction === 'asc' ? 'asc' : 'desc'
@@ -281,15 +280,28 @@ export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies
   const pageParams = [...params]
   if (query.cursor) {
     const [afterKey, afterId] = decodeCursor(query.cursor, 2)
-    pageWhere.push(`(${key}, m.id) ${order === 'asc' ? '>' : '<'} (?, ?)`)
-    pageParams.push(afterKey, afterId)
+    // The plain bound lets SQLite seek into the (key, id) index; the row value alone would scan to it.
+    const [bound, after] = order === 'asc' ? ['>=', '>'] : ['<=', '<']
+    pageWhere.push(`${key} ${bound} ? and (${key}, m.id) ${after} (?, ?)`)
+    pageParams.push(afterKey, afterKey, afterId)
   }
-  const rows = await em.execute<MovieListRow[]>(
-    `select ${MOVIE_LIST_COLUMNS}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
-      ${pageWhere.length > 0 ? `where ${pageWhere.join(' and ')}` : ''}
-      order by ${key} ${order}, m.id ${order} limit ?`,
-    [...pageParams, query.limit + 1],
-  )
+  const whereClause = (conditions: string[]) =>
+    conditions.length > 0 ? `where ${conditions.join(' and ')}` : ''
+  return {
+    count: { sql: `select count(*) as total from movie m ${whereClause(where)}`, params },
+    page: {
+      sql: `select ${MOVIE_LIST_COLUMNS}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
+        ${whereClause(pageWhere)} order by ${key} ${order}, m.id ${order} limit ?`,
+      params: [...pageParams, query.limit + 1],
+    },
+  }
+}
+
+/** One window of the filtered, sorted list, and the size of the whole filtered list. */
+export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies:list'>): Promise<MoviePage> {
+  const { count, page: pageQuery } = movieListStatements(query, ctx.session.userId)
+  const [{ total } = { total: 0 }] = await ctx.em.execute<{ total: number }[]>(count.sql, count.params)
+  const rows = await ctx.em.execute<MovieListRow[]>(pageQuery.sql, pageQuery.params)
   const hasMore = rows.length > query.limit
   const page = hasMore ? rows.slice(0, query.limit) : rows
   const last = page.at(-1)

@@ -1,0 +1,203 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src-main/db/open-database.ts'
+import { FileStore } from '../../src-main/files/file-store.ts'
+import { handlers } from '../../src-main/ipc/all-handlers.ts'
+import { createDispatcher } from '../../src-main/ipc/dispatcher.ts'
+import { channels, contract } from '../../src-shared/contract.ts'
+import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
+
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
+/** True when a value is plain JSON all the way down: what both IPC and the harness carry unchanged. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every(isPlainJson)
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value as object).every(isPlainJson)
+  }
+  return false
+}
+
+describe('the contract', () => {
+  it('has a zod schema and a handler for every channel, and no handler without a channel', () => {
+    expect(channels.length).toBeGreaterThan(30)
+    expect(Object.keys(handlers).sort()).toEqual([...channels].sort())
+    for (const channel of channels) {
+      expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
+      expect(typeof contract[channel].input.safeParse).toBe('function')
+      expect(typeof handlers[channel]).toBe('function')
+    }
+  })
+})
+
+describe('the dispatcher', () => {
+  let catalog: TestCatalog
+  beforeEach(async () => {
+    catalog = await openTestCatalog()
+  })
+  afterEach(async () => {
+    await catalog.close()
+  })
+
+  const rowCounts = () =>
+    ['user', 'file', 'movie', 'person', 'character', 'genre', 'country', 'favorite_movie', 'movie_genre'].map(
+      (table) => catalog.sql<{ n: number }>(`select count(*) n from \`${table}\``)[0]?.n,
+    )
+
+  it('answers VALIDATION to malformed input on every channel and changes nothing', async () => {
+    await catalog.call('users:register', {
+      username: 'ada',
+      email: 'ada@example.com',
+      password: 'correct horse',
+    })
+    const before = rowCounts()
+    for (const channel of channels) {
+      for (const input of [42, 'text', null, [1, 2]]) {
+        const result = await catalog.runtime.dispatch(channel, input)
+        expect(result, `${channel} with ${JSON.stringify(input)}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION' },
+        })
+      }
+    }
+    expect(rowCounts()).toEqual(before)
+  })
+
+  it('names the fields at fault', async () => {
+    const result = await catalog.runtime.dispatch('users:register', {
+      username: 'x',
+      email: 'nope',
+      password: 'short',
+    })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('VALIDATION')
+    expect(result.error.issues?.map((issue) => issue.path[0]).sort()).toEqual([
+      'email',
+      'password',
+      'username',
+    ])
+  })
+
+  it('refuses unknown channels', async () => {
+    for (const channel of ['movies:explode', 'constructor', '__proto__', 42, null]) {
+      expect(await catalog.runtime.dispatch(channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      })
+    }
+  })
+
+  it('returns only plain JSON that survives structuredClone and a JSON round trip unchanged', async () => {
+    const { call } = catalog
+    const user = await call('users:register', {
+      username: 'ada',
+      email: 'ada@example.com',
+      password: 'correct horse',
+    })
+    const file = await call('files:upload', { fileName: 'poster.png', dataBase64: ONE_PIXEL_PNG })
+    const genres = await call('genres:list', {})
+    const countries = await call('countries:list', {})
+    const person = await call('people:create', {
+      firstName: 'Agnès',
+      lastName: 'Varda',
+      dateOfBirth: '1928-05-30',
+    })
+    const movie = await call('movies:create', {
+      title: 'Cléo from 5 to 7',
+      directorId: person.id,
+      posterFileId: file.id,
+      releaseDate: '1962-04-11',
+      genreIds: [genres[0]!.id],
+      countryId: countries[0]!.id,
+    })
+    const character = await call('characters:add', { movieId: movie.id, name: 'Cléo', actorId: person.id })
+    const values: unknown[] = [
+      user,
+      file,
+      genres,
+      countries,
+      person,
+      movie,
+      character,
+      await call('favorites:add', { movieId: movie.id }),
+      await call('favorites:list', {}),
+      await call('movies:get', { id: movie.id }),
+      await call('movies:list', {}),
+      await call('people:get', { id: person.id }),
+      await call('people:list', {}),
+      await call('people:usage', { id: person.id }),
+      await call('files:usage', { id: file.id }),
+      await call('search:all', { text: 'cleo' }),
+      await call('users:current', {}),
+      await call('users:profiles', {}),
+    ]
+    for (const value of values) {
+      expect(isPlainJson(value), JSON.stringify(value)).toBe(true)
+      expect(structuredClone(value)).toEqual(value)
+      expect(JSON.parse(JSON.stringify(value))).toEqual(value)
+      expect(JSON.stringify(value)).not.toMatch(/password|scrypt/i)
+    }
+  })
+
+  it('announces data changes after writes, not after reads', async () => {
+    const seen: unknown[] = []
+    const unsubscribe = catalog.runtime.onEvent((name, payload) => seen.push({ name, payload }))
+    await catalog.call('movies:list', {})
+    expect(seen).toEqual([])
+    await catalog.call('genres:create', { name: 'Giallo' })
+    expect(seen).toEqual([{ name: 'data:changed', payload: { domains: ['genres', 'movies'] } }])
+    unsubscribe()
+    await catalog.call('genres:create', { name: 'Wuxia' })
+    expect(seen).toHaveLength(1)
+  })
+})
+
+describe('unexpected failures', () => {
+  let dataDir: string
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'catalog-dispatch-'))
+  })
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('are logged with their stack and answered INTERNAL without it, rolling back what the call wrote', async () => {
+    const { orm } = await openDatabase(dataDir)
+    const logged: unknown[][] = []
+    const dispatcher = createDispatcher({
+      orm,
+      handlers: {
+        ...handlers,
+        'genres:create': async (input, ctx) => {
+          await handlers['genres:create'](input, ctx)
+          throw new TypeError('boom at the worst moment')
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: (...args) => logged.push(args), warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    const result = await dispatcher.dispatch('genres:create', { name: 'Giallo' })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.not.stringMatching(/boom|at |\.ts/) },
+    })
+    expect(logged).toHaveLength(1)
+    const [, loggedError] = logged[0] ?? []
+    expect((loggedError as Error).stack).toMatch(/boom at the worst moment/)
+    expect(await orm.em.getConnection().execute("select * from genre where name = 'Giallo'")).toEqual([])
+    await dispatcher.drain()
+    expect(await dispatcher.dispatch('genres:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
+    await orm.close()
+  })
+})
