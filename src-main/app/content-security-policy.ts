@@ -1,0 +1,28 @@
+// Kept free of electron imports so the browser harness can send the very same header.
+
+/** The renderer's Content-Security-Policy; index.html's meta tag, if any, must say the same. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine injects <style> tags at run time.
+  "style-src 'self' 'unsafe-inline'",
+  // Stored posters and photos come from media:, previews of a picked file from data: and blob: URLs.
+  "img-src 'self' media: data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ')
+
+/**
+ * The policy for `electron-vite dev` only: Vite's React Refresh preamble is an inline script and
+ * hot reload talks over a WebSocket to the dev server.
+ */
+export function devContentSecurityPolicy(devServerUrl: string): string {
+  const { host } = new URL(devServerUrl)
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "connect-src 'self'",
+    `connect-src 'self' ws://${host}`,
+  )
+}

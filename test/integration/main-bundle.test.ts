@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..', '..')
+const mainBundle = join(root, 'out', 'main', 'index.js')
+
+/** Runs the built main process in Node with 'electron' stubbed; returns the Electron calls it made, in order. */
+function runMainBundle(args: string[], env: Record<string, string> = {}): string[] {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', join(root, 'test', 'support', 'electron-stub', 'register.mjs'), mainBundle, ...args],
+    { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } },
+  )
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '[]')
+}
+
+describe('the built main process', () => {
+  beforeAll(() => {
+    // CI builds before testing; on a developer machine the test builds what it needs.
+    if (!existsSync(mainBundle)) {
+      execFileSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+        cwd: root,
+        stdio: 'ignore',
+      })
+    }
+  }, 120_000)
+
+  it('defers to a running instance before touching anything', () => {
+    const calls = runMainBundle([], { ELECTRON_STUB_LOCK: 'held' })
+    expect(calls).toContain('app.requestSingleInstanceLock')
+    expect(calls.at(-1)).toBe('app.quit')
+    expect(calls.filter((call) => /BrowserWindow|whenReady|catalog:invoke/.test(call))).toEqual([])
+  })
+
+  it('starts in order from the bundle: lock, database migrated in --data-dir, IPC, protocols, window', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'catalog-bundle-'))
+    try {
+      const calls = runMainBundle(['--data-dir', dataDir])
+      const position = (call: string) => calls.findIndex((made) => made.startsWith(call))
+      expect(position('app.requestSingleInstanceLock')).toBeGreaterThanOrEqual(0)
+      expect(position('protocol.registerSchemesAsPrivileged')).toBeGreaterThan(
+        position('app.requestSingleInstanceLock'),
+      )
+      expect(position('app.whenReady')).toBeGreaterThan(position('protocol.registerSchemesAsPrivileged'))
+      expect(position('ipcMain.handle:catalog:invoke')).toBeGreaterThan(position('app.whenReady'))
+      expect(position('protocol.handle')).toBeGreaterThan(position('ipcMain.handle:catalog:invoke'))
+      expect(position('new BrowserWindow')).toBeGreaterThan(position('protocol.handle'))
+      // The app answers one IPC channel: electron-log's own, registered on import, is taken away again.
+      const channelsOf = (prefix: string) =>
+        calls.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length))
+      const removed = new Set(channelsOf('ipcMain.removeHandler:'))
+      expect(channelsOf('ipcMain.handle:').filter((channel) => !removed.has(channel))).toEqual([
+        'catalog:invoke',
+      ])
+      expect(channelsOf('ipcMain.removeAllListeners:')).toEqual(channelsOf('ipcMain.on:'))
+
+      // The entities and migrations bundled into main built the whole catalogue.
+      const db = new Database(join(dataDir, 'catalog.sqlite'), { readonly: true })
+      const tables = db.prepare("select name from sqlite_master where type = 'table'").all()
+      const countries = db.prepare('select count(*) as n from country').get() as { n: number }
+      db.close()
+      expect(tables).toEqual(
+        expect.arrayContaining([{ name: 'movie' }, { name: 'favorite_movie' }, { name: 'movie_search' }]),
+      )
+      expect(countries.n).toBeGreaterThan(240)
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+})

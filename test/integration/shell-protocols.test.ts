@@ -1,0 +1,201 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FileStore } from '../../src-main/files/file-store.ts'
+
+type Handler = (request: Request) => Promise<Response>
+
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, Handler>(),
+  privileged: [] as unknown[],
+}))
+
+// net.fetch is Chromium's file loader in the app; here it reads the file and names a type like it would.
+vi.mock('electron', () => ({
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
+    handle: (scheme: string, handler: Handler) => electron.handlers.set(scheme, handler),
+  },
+  net: {
+    fetch: vi.fn(async (url: string) => {
+      const file = fileURLToPath(url)
+      const type = file.endsWith('.html') ? 'text/html' : 'text/javascript'
+      return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type } })
+    }),
+  },
+}))
+
+const { realPathInsideRoot, registerPrivilegedSchemes, registerProtocolHandlers, resolveInsideRoot } =
+  await import('../../src-main/app/protocols.ts')
+const { CONTENT_SECURITY_POLICY } = await import('../../src-main/app/content-security-policy.ts')
+
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+let temp: string
+let root: string
+let outside: string
+
+beforeAll(() => {
+  temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'shell-protocols-')))
+  root = path.join(temp, 'renderer')
+  outside = path.join(temp, 'outside')
+  fs.mkdirSync(path.join(root, 'assets'), { recursive: true })
+  fs.mkdirSync(outside)
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Film Catalogue</title>')
+  fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log("app")')
+  fs.writeFileSync(path.join(root, 'assets', 'two words.js'), '')
+  fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret')
+  fs.symlinkSync(outside, path.join(root, 'linked-dir'))
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'linked-secret.txt'))
+  fs.symlinkSync(path.join(root, 'assets'), path.join(root, 'assets-alias'))
+})
+
+afterAll(() => {
+  fs.rmSync(temp, { recursive: true, force: true })
+})
+
+describe('resolveInsideRoot', () => {
+  it.each([
+    ['a parent segment', '../outside/secret.txt'],
+    ['a parent segment after a folder', 'assets/../../outside/secret.txt'],
+    ['a lone parent segment', '..'],
+    ['an encoded parent segment', '%2e%2e/outside/secret.txt'],
+    ['an upper-case encoded parent and separator', '%2E%2E%2Foutside%2Fsecret.txt'],
+    ['a parent segment with an encoded separator', '..%2foutside/secret.txt'],
+    ['an encoded separator alone', 'assets%2Fapp.js'],
+    ['an encoded backslash', '..%5coutside%5csecret.txt'],
+    ['a backslash', '..\\outside\\secret.txt'],
+    ['an absolute path', '/etc/passwd'],
+    ['an encoded absolute path', '%2Fetc%2Fpasswd'],
+    ['a Windows drive path', 'C:/Windows/win.ini'],
+    ['an encoded NUL byte', 'index.html%00.png'],
+    ['a raw NUL byte', 'index.html\0.png'],
+    ['a Windows-style dotted parent', '.. /outside/secret.txt'],
+    ['three dots', '.../secret.txt'],
+    ['malformed percent-encoding', '%E0%A4%A'],
+    ['a symlinked folder that leads outside', 'linked-dir/secret.txt'],
+    ['a symlinked file that leads outside', 'linked-secret.txt'],
+    ['a missing file under a symlink that leads outside', 'linked-dir/missing.js'],
+  ])('refuses %s', (_why, requestPath) => {
+    expect(resolveInsideRoot(root, requestPath)).toBeNull()
+  })
+
+  it('accepts a nested file and returns its real path', () => {
+    expect(resolveInsideRoot(root, 'assets/app.js')).toBe(path.join(root, 'assets', 'app.js'))
+  })
+
+  it('decodes ordinary percent-encoding', () => {
+    expect(resolveInsideRoot(root, 'assets/two%20words.js')).toBe(path.join(root, 'assets', 'two words.js'))
+  })
+
+  it('follows a symlink that stays inside the root', () => {
+    expect(resolveInsideRoot(root, 'assets-alias/app.js')).toBe(path.join(root, 'assets', 'app.js'))
+  })
+
+  it('maps the empty path to the root itself and a missing route to a path inside the root', () => {
+    expect(resolveInsideRoot(root, '')).toBe(root)
+    expect(resolveInsideRoot(root, 'movies/42')).toBe(path.join(root, 'movies', '42'))
+  })
+
+  it('refuses everything when the root does not exist', () => {
+    expect(resolveInsideRoot(path.join(temp, 'no-such-root'), 'index.html')).toBeNull()
+  })
+})
+
+describe('realPathInsideRoot', () => {
+  it('refuses a candidate outside the root, lexically or through a symlink', () => {
+    expect(realPathInsideRoot(root, path.join(outside, 'secret.txt'))).toBeNull()
+    expect(realPathInsideRoot(root, path.join(root, 'linked-secret.txt'))).toBeNull()
+    expect(realPathInsideRoot(root, path.join(root, 'assets', 'app.js'))).toBe(
+      path.join(root, 'assets', 'app.js'),
+    )
+  })
+})
+
+describe('privileged schemes', () => {
+  it('registers app and media once, with the privileges each needs', () => {
+    registerPrivilegedSchemes()
+    expect(electron.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'media', privileges: { standard: true, secure: true } },
+    ])
+  })
+})
+
+describe('protocol handlers', () => {
+  let store: FileStore
+  let pngKey: string
+
+  beforeAll(async () => {
+    store = new FileStore(path.join(temp, 'files'))
+    pngKey = (await store.put(PNG_1X1)).key
+    registerProtocolHandlers({ rendererDir: root, fileStore: store })
+  })
+
+  const get = (url: string) => {
+    const scheme = new URL(url).protocol.slice(0, -1)
+    const handler = electron.handlers.get(scheme)
+    if (!handler) throw new Error(`no handler for ${scheme}`)
+    return handler(new Request(url))
+  }
+
+  it('serves a renderer file with the Content-Security-Policy attached', async () => {
+    const response = await get('app://catalog/assets/app.js')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('console.log("app")')
+    expect(response.headers.get('Content-Type')).toBe('text/javascript')
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+  })
+
+  it('answers client-side routes and the bare origin with index.html', async () => {
+    for (const url of ['app://catalog/', 'app://catalog/movies/42', 'app://catalog/people']) {
+      const response = await get(url)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain('<title>Film Catalogue</title>')
+    }
+  })
+
+  it('answers 404 for a missing asset, a foreign host and an escape attempt', async () => {
+    for (const url of [
+      'app://catalog/assets/missing.js',
+      'app://elsewhere/index.html',
+      'app://catalog/linked-secret.txt',
+      'app://catalog/linked-dir/secret.txt',
+      'app://catalog/..%2foutside/secret.txt',
+    ]) {
+      expect((await get(url)).status, url).toBe(404)
+    }
+  })
+
+  it('serves a stored image with the type its bytes show', async () => {
+    const response = await get(`media://files/${pngKey}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('image/png')
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG_1X1)
+  })
+
+  it('answers 404 for a malformed key, an unknown key and a foreign host', async () => {
+    for (const url of [
+      'media://files/not-a-key',
+      `media://files/..%2f..%2f${pngKey}`,
+      `media://files/${'0'.repeat(64)}`,
+      `media://elsewhere/${pngKey}`,
+    ]) {
+      expect((await get(url)).status, url).toBe(404)
+    }
+  })
+
+  it('refuses a blob path that a symlink leads out of the store', async () => {
+    const key = 'ab'.repeat(32)
+    fs.mkdirSync(path.join(store.rootDir, 'ab'), { recursive: true })
+    fs.symlinkSync(path.join(outside, 'secret.txt'), store.pathOf(key))
+    expect((await get(`media://files/${key}`)).status).toBe(404)
+  })
+})
