@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'src-renderer/**/*.test.ts'],
     // Real SQLite files and a real Chromium: give slow machines room, but keep failures visible.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,241 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { TOKEN_HEADER } from '../harness/bridge-script.ts'
+import { type Harness, startHarness } from '../harness/harness.ts'
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results')
+
+let dataDir: string
+let harness: Harness
+let browser: Browser
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install Debian's (apt-get install -y chromium) or point CHROMIUM_PATH at one.`,
+    )
+  }
+  dataDir = await mkdtemp(path.join(tmpdir(), 'catalog-e2e-'))
+  harness = await startHarness({ dataDir })
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await harness?.close()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+/** A fresh tab that records every script error and console error (a CSP violation is one). */
+async function openApp(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+  })
+  await page.goto(harness.url)
+  return { page, problems }
+}
+
+const titlesInList = (page: Page) =>
+  page.getByRole('table', { name: 'Movies' }).locator('tbody tr td:first-child').allTextContents()
+
+const titlesInDatabase = () => {
+  const db = new Database(path.join(dataDir, 'catalog.sqlite'), { readonly: true })
+  try {
+    return (db.prepare('select title from movie order by title').all() as { title: string }[]).map(
+      (row) => row.title,
+    )
+  } finally {
+    db.close()
+  }
+}
+
+type RawResponse = { status: number; body: string }
+
+// node:http rather than fetch: these checks send a forged Origin or Host and paths no URL parser would leave as they are.
+const rawRequest = (
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) =>
+  new Promise<RawResponse>((resolve, reject) => {
+    const { hostname, port } = new URL(harness.url)
+    const call = request(
+      { hostname, port, path: pathname, method: options.method ?? 'GET', headers: options.headers },
+      (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => {
+          body += chunk
+        })
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      },
+    )
+    call.on('error', reject)
+    call.end(options.body)
+  })
+
+describe('the Movies screen in Chromium', () => {
+  test('a person adds movies through the form, sees them sorted by title, and they are stored', async () => {
+    const { page, problems } = await openApp()
+
+    await page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
+    await page.getByText('No movies yet').waitFor()
+    await page.getByText('0 movies', { exact: true }).waitFor()
+
+    // A title is required; main says so, and the message appears at the field.
+    await page.getByRole('button', { name: 'Add movie' }).click()
+    await page.getByText('Title is required.').waitFor()
+    expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true')
+
+    await page.getByLabel('Title').fill('Spirited Away')
+    await page.getByLabel('Release date').fill('2001-07-20')
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Duration').fill('2:05')
+    await page.getByRole('button', { name: 'Add movie' }).click()
+
+    const row = page.getByRole('row', { name: /Spirited Away/ })
+    await row.waitFor()
+    expect(await row.textContent()).toContain('2001')
+    expect(await row.textContent()).toContain('2 h 5 min')
+    await page.getByText('1 movie', { exact: true }).waitFor()
+    await page.getByText('“Spirited Away” is in the catalogue.').waitFor()
+    expect(await page.getByLabel('Title').inputValue()).toBe('')
+
+    await page.getByLabel('Title').fill('Akira')
+    await page.getByLabel('Duration').fill('124')
+    await page.getByRole('button', { name: 'Add movie' }).click()
+    await page.getByText('2 movies', { exact: true }).waitFor()
+    expect(await titlesInList(page)).toEqual(['Akira', 'Spirited Away'])
+
+    expect(titlesInDatabase()).toEqual(['Akira', 'Spirited Away'])
+
+    await page.getByText('“Akira” is in the catalogue.').waitFor()
+    // The picture is for people to judge the screen: let the notification finish sliding in first.
+    await page.waitForTimeout(400)
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'movies-screen.png'), fullPage: true })
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('another window shows a movie added elsewhere, told by the data:changed event', async () => {
+    const watcher = await openApp()
+    const editor = await openApp()
+    // Loaded: the count is shown once the first list call has answered.
+    await watcher.page.getByText(/^\d+ movies?$/).waitFor()
+
+    await editor.page.getByLabel('Title').fill('Paprika')
+    await editor.page.getByRole('button', { name: 'Add movie' }).click()
+
+    await watcher.page.getByRole('row', { name: /Paprika/ }).waitFor({ timeout: 5_000 })
+    expect([...watcher.problems, ...editor.problems]).toEqual([])
+    await watcher.page.close()
+    await editor.page.close()
+  })
+
+  test('the page gets only invoke and on from the bridge', async () => {
+    const { page } = await openApp()
+    const bridge = await page.evaluate(() => {
+      const catalog = (window as unknown as { catalog: object }).catalog
+      return { keys: Object.keys(catalog).sort(), frozen: Object.isFrozen(catalog) }
+    })
+    expect(bridge).toEqual({ keys: ['invoke', 'on'], frozen: true })
+    await page.close()
+  })
+})
+
+describe('the harness server', () => {
+  const rpc = (headers: Record<string, string>, method = 'POST') =>
+    rawRequest('/rpc', {
+      method,
+      headers,
+      body: method === 'POST' ? JSON.stringify({ channel: 'movies:list', input: {} }) : undefined,
+    })
+
+  // Only the page the harness served learns the per-run token, from the bridge script.
+  const token = async () => {
+    const script = await rawRequest('/bridge.js')
+    const match = /const token = "([^"]+)"/.exec(script.body)
+    if (!match?.[1]) throw new Error('The bridge script carries no token.')
+    return match[1]
+  }
+
+  test('answers /rpc for its own page, and refuses a call without the token, from another origin or host', async () => {
+    const origin = new URL(harness.url).origin
+    const good = { 'Content-Type': 'application/json', Origin: origin, [TOKEN_HEADER]: await token() }
+
+    const answered = await rpc(good)
+    expect(answered.status).toBe(200)
+    expect(JSON.parse(answered.body)).toMatchObject({ ok: true, value: { items: expect.any(Array) } })
+
+    const { [TOKEN_HEADER]: _token, ...withoutToken } = good
+    expect((await rpc(withoutToken)).status).toBe(403)
+    expect((await rpc({ ...good, [TOKEN_HEADER]: 'guessed' })).status).toBe(403)
+    expect((await rpc({ ...good, Origin: 'http://evil.example' })).status).toBe(403)
+    expect((await rpc({ ...good, Host: `localhost:${new URL(harness.url).port}` })).status).toBe(403)
+    expect((await rpc({ ...good, 'Content-Type': 'text/plain' })).status).toBe(403)
+    expect((await rpc(good, 'GET')).status).toBe(403)
+  })
+
+  test('serves a stored image under /media/ with its type, as the page resolves media:// urls', async () => {
+    const origin = new URL(harness.url).origin
+    const headers = { 'Content-Type': 'application/json', Origin: origin, [TOKEN_HEADER]: await token() }
+    const onePixelPng =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+    const upload = await rawRequest('/rpc', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        channel: 'files:upload',
+        input: { fileName: 'pixel.png', dataBase64: onePixelPng },
+      }),
+    })
+    const { value: file } = JSON.parse(upload.body) as { value: { url: string } }
+    expect(file.url).toMatch(/^media:\/\/files\/[0-9a-f]{64}$/)
+
+    const { page } = await openApp()
+    const served = await page.evaluate(async (url) => {
+      const response = await fetch(
+        url.replace('media://', (window as unknown as { catalogMediaBase: string }).catalogMediaBase),
+      )
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        size: (await response.arrayBuffer()).byteLength,
+      }
+    }, file.url)
+    expect(served).toEqual({
+      status: 200,
+      type: 'image/png',
+      size: Buffer.from(onePixelPng, 'base64').byteLength,
+    })
+    await page.close()
+  })
+
+  test('serves nothing outside the built renderer and the file store', async () => {
+    // out/renderer/../../package.json is the project's package.json: there if the guard fails.
+    expect((await rawRequest('/..%2F..%2Fpackage.json')).status).toBe(404)
+    expect((await rawRequest('/../../package.json')).status).toBe(404)
+    expect((await rawRequest('/media/files/..%2F..%2Fcatalog.sqlite')).status).toBe(404)
+    expect((await rawRequest(`/media/files/${'0'.repeat(64)}`)).status).toBe(404)
+    expect((await rawRequest('/assets/')).status).toBe(404)
+  })
+})

@@ -1,0 +1,44 @@
+/** The request header that carries the per-run token; only the page the harness served knows it. */
+export const TOKEN_HEADER = 'x-catalog-token'
+
+/** Where the page finds stored files; `media://files/<key>` becomes `<base>files/<key>`. */
+export const MEDIA_BASE = '/media/'
+
+/**
+ * The harness's stand-in for the Electron preload: the same `window.catalog` API (invoke + on), over
+ * HTTP. A transport failure resolves to an INTERNAL envelope, as the renderer expects of every call.
+ */
+export function bridgeScript(token: string): string {
+  return `'use strict'
+;(() => {
+  const token = ${JSON.stringify(token)}
+  const transportFailure = (message) => ({ ok: false, error: { code: 'INTERNAL', message } })
+
+  async function invoke(channel, input) {
+    let response
+    try {
+      response = await fetch('/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', '${TOKEN_HEADER}': token },
+        body: JSON.stringify({ channel, input }),
+      })
+    } catch (error) {
+      return transportFailure('The catalogue could not be reached: ' + error.message)
+    }
+    if (!response.ok) return transportFailure('The harness refused the call (HTTP ' + response.status + ').')
+    return response.json()
+  }
+
+  let source = null
+  function on(event, listener) {
+    source ??= new EventSource('/events?token=' + encodeURIComponent(token))
+    const handle = (message) => listener(JSON.parse(message.data))
+    source.addEventListener(event, handle)
+    return () => source.removeEventListener(event, handle)
+  }
+
+  Object.defineProperty(window, 'catalog', { value: Object.freeze({ invoke, on }), enumerable: true })
+  Object.defineProperty(window, 'catalogMediaBase', { value: ${JSON.stringify(MEDIA_BASE)}, enumerable: true })
+})()
+`
+}

@@ -1,0 +1,287 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileTypeFromFile } from 'file-type'
+import { CONTENT_SECURITY_POLICY } from '../../src-main/app/content-security-policy.ts'
+import { type CatalogRuntime, type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
+import type { Envelope } from '../../src-shared/errors.ts'
+import { bridgeScript, MEDIA_BASE, TOKEN_HEADER } from './bridge-script.ts'
+import { ensureRendererBuilt } from './renderer-build.ts'
+
+/** The largest /rpc body accepted: a 20 MB image as base64 plus room for the rest of the input. */
+export const MAX_RPC_BODY_BYTES = 40 * 1024 * 1024
+
+export interface HarnessOptions {
+  dataDir: string
+  /** 0 (the default) picks a free port. */
+  port?: number
+  logger?: Logger
+}
+
+export interface Harness {
+  /** `http://127.0.0.1:<port>/` */
+  url: string
+  /** Stops serving, then closes the catalogue. */
+  close(): Promise<void>
+}
+
+// This file sits in test/harness/ and, bundled, in out/harness/: the project root is two levels up from either.
+const ROOT_DIR = path.resolve(import.meta.dirname, '..', '..')
+const MEDIA_FILES_PREFIX = `${MEDIA_BASE}files/`
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+}
+
+const stderrLogger: Logger = {
+  error: (message, ...details) => console.error(message, ...details),
+  warn: (message, ...details) => console.warn(message, ...details),
+  info: (message, ...details) => console.error(message, ...details),
+}
+
+class HttpError extends Error {
+  readonly status: number
+  constructor(status: number, message: string) {
+    super(message)
+    this.status = status
+  }
+}
+
+const sendText = (response: ServerResponse, status: number, text: string) => {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.end(text)
+}
+
+const sendJson = (response: ServerResponse, status: number, value: unknown) => {
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  response.end(JSON.stringify(value))
+}
+
+const tokensMatch = (given: string | null | undefined, expected: string) => {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+// A page on another site may embed our scripts or open our event stream; Chromium says so in this header.
+const isCrossSite = (request: IncomingMessage) => {
+  const site = request.headers['sec-fetch-site']
+  return site !== undefined && site !== 'same-origin' && site !== 'none'
+}
+
+const readBody = async (request: IncomingMessage): Promise<Buffer> => {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > MAX_RPC_BODY_BYTES) throw new HttpError(413, 'The request body is too large.')
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.byteLength
+    if (size > MAX_RPC_BODY_BYTES) throw new HttpError(413, 'The request body is too large.')
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+const decodePath = (encoded: string) => {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    throw new HttpError(400, 'The path is not valid.')
+  }
+}
+
+const badRequest = (message: string): Envelope<never> => ({
+  ok: false,
+  error: { code: 'VALIDATION', message },
+})
+
+/** Serves the built renderer with a bridge to a real catalogue in `dataDir`, on 127.0.0.1 only. */
+export async function startHarness({
+  dataDir,
+  port = 0,
+  logger = stderrLogger,
+}: HarnessOptions): Promise<Harness> {
+  const rendererDir = await ensureRendererBuilt(ROOT_DIR)
+  const indexHtml = await bridgedIndexHtml(rendererDir)
+  const token = randomBytes(32).toString('base64url')
+  const runtime = await openCatalogRuntime({ dataDir, logger })
+  const eventStreams = new Set<ServerResponse>()
+
+  // Known once listening; every request is checked against it.
+  let origin = ''
+  let expectedHost = ''
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendText(response, error.status, error.message)
+      logger.error('The harness failed to answer a request.', error)
+      if (!response.headersSent) sendText(response, 500, 'The harness failed to answer this request.')
+      else response.destroy()
+    })
+  })
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    // A page that reaches us under another host name (DNS rebinding) is not our page.
+    if (request.headers.host !== expectedHost) throw new HttpError(403, 'Forbidden.')
+    const { pathname, searchParams } = new URL(request.url ?? '/', origin)
+
+    if (pathname === '/rpc') return answerRpc(request, response)
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.')
+    if (pathname === '/events') return streamEvents(request, response, searchParams.get('token'))
+    if (pathname === '/bridge.js') {
+      if (isCrossSite(request)) throw new HttpError(403, 'Forbidden.')
+      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'], 'Cache-Control': 'no-store' })
+      return response.end(bridgeScript(token))
+    }
+    if (pathname.startsWith(MEDIA_FILES_PREFIX)) {
+      return serveMedia(runtime, decodePath(pathname.slice(MEDIA_FILES_PREFIX.length)), response)
+    }
+    if (pathname === '/' || pathname === '/index.html') {
+      // The same policy the Electron shell sends, so a violation shows up here first.
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES['.html'],
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      })
+      return response.end(indexHtml)
+    }
+    return serveRendererFile(rendererDir, decodePath(pathname), response)
+  }
+
+  const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
+    const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
+    const allowed =
+      request.method === 'POST' &&
+      contentType === 'application/json' &&
+      request.headers.origin === origin &&
+      tokensMatch(request.headers[TOKEN_HEADER] as string | undefined, token)
+    if (!allowed) throw new HttpError(403, 'Forbidden.')
+
+    let call: unknown
+    try {
+      call = JSON.parse((await readBody(request)).toString('utf8'))
+    } catch (error) {
+      if (error instanceof HttpError) throw error
+      return sendJson(response, 400, badRequest('The request body is not valid JSON.'))
+    }
+    if (typeof call !== 'object' || call === null) {
+      return sendJson(
+        response,
+        400,
+        badRequest('The request body must be an object with a channel and an input.'),
+      )
+    }
+    const { channel, input } = call as { channel?: unknown; input?: unknown }
+    sendJson(response, 200, await runtime.dispatch(channel, input))
+  }
+
+  const streamEvents = (request: IncomingMessage, response: ServerResponse, givenToken: string | null) => {
+    if (isCrossSite(request) || !tokensMatch(givenToken, token)) throw new HttpError(403, 'Forbidden.')
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    })
+    // A comment line sends the headers now, so the page's EventSource opens before the first event.
+    response.write(': connected\n\n')
+    eventStreams.add(response)
+    const unsubscribe = runtime.onEvent((name, payload) => {
+      response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)
+    })
+    request.on('close', () => {
+      unsubscribe()
+      eventStreams.delete(response)
+    })
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (error) {
+    await runtime.close()
+    throw error
+  }
+  const { port: actualPort } = server.address() as AddressInfo
+  expectedHost = `127.0.0.1:${actualPort}`
+  origin = `http://${expectedHost}`
+
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      for (const stream of eventStreams) stream.end()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await runtime.close()
+    })()
+    return closing
+  }
+
+  return { url: `${origin}/`, close }
+}
+
+// The bridge must define window.catalog before the app's module script runs: classic scripts run first.
+async function bridgedIndexHtml(rendererDir: string): Promise<string> {
+  const html = await readFile(path.join(rendererDir, 'index.html'), 'utf8')
+  const appScript = html.indexOf('<script type="module"')
+  if (appScript === -1)
+    throw new Error(`${rendererDir}/index.html has no module script to put the bridge before.`)
+  return `${html.slice(0, appScript)}<script src="/bridge.js"></script>\n    ${html.slice(appScript)}`
+}
+
+async function serveRendererFile(rendererDir: string, requestPath: string, response: ServerResponse) {
+  const file = path.resolve(rendererDir, `.${requestPath}`)
+  const relative = path.relative(rendererDir, file)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+    throw new HttpError(404, 'Not found.')
+  const info = await stat(file).catch(() => null)
+  if (!info?.isFile()) throw new HttpError(404, 'Not found.')
+  response.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'X-Content-Type-Options': 'nosniff',
+  })
+  createReadStream(file).pipe(response)
+}
+
+async function serveMedia(runtime: CatalogRuntime, key: string, response: ServerResponse) {
+  let file: string
+  try {
+    // pathOf accepts only a well-formed blob key, which is what keeps requests inside the store.
+    file = runtime.fileStore.pathOf(key)
+  } catch {
+    throw new HttpError(404, 'Not found.')
+  }
+  const info = await stat(file).catch(() => null)
+  if (!info?.isFile()) throw new HttpError(404, 'Not found.')
+  const type = await fileTypeFromFile(file)
+  response.writeHead(200, {
+    'Content-Type': type?.mime ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'X-Content-Type-Options': 'nosniff',
+    // A key is the hash of the bytes, so what it names never changes.
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  })
+  createReadStream(file).pipe(response)
+}
