@@ -20,7 +20,12 @@ const recorder = (path) =>
     },
     construct() {
       calls.push(`new ${path}`)
-      if (path === 'BrowserWindow') setTimeout(() => (report(), process.exit(0)), 50)
+      if (path === 'BrowserWindow') {
+        setTimeout(() => {
+          report()
+          process.exit(0)
+        }, 50)
+      }
       return recorder(`new ${path}`)
     },
   })
@@ -33,7 +38,11 @@ const app = new Proxy(recorder('app'), {
         calls.push('app.requestSingleInstanceLock')
         return !lockHeld
       }
-    if (key === 'whenReady') return () => (calls.push('app.whenReady'), Promise.resolve())
+    if (key === 'whenReady')
+      return () => {
+        calls.push('app.whenReady')
+        return Promise.resolve()
+      }
     if (key === 'quit')
       return () => {
         calls.push('app.quit')
