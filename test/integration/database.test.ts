@@ -58,6 +58,8 @@ describe('opening a database', () => {
     const connection = orm.em.getConnection()
     expect(await connection.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }])
     expect(await connection.execute('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }])
+    // A second process (a backup tool, the harness beside the app) waits for a lock instead of failing at once.
+    expect(await connection.execute('pragma busy_timeout')).toEqual([{ timeout: 5000 }])
     await orm.close()
     expect(backupPath).toBeNull()
     expect(appliedMigrations).toEqual(migrationsList.map((m) => m.name))
