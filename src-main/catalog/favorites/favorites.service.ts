@@ -3,7 +3,12 @@ import type { Page, PageRequest } from '../../../src-shared/common.ts'
 import type { FavoriteChange } from '../../../src-shared/favorites.ts'
 import type { MovieListItem } from '../../../src-shared/movies.ts'
 import { notFound } from '../errors.ts'
-import { MOVIE_LIST_COLUMNS, MOVIE_LIST_JOINS, toMovieListItem } from '../movies/movies.service.ts'
+import {
+  MOVIE_LIST_COLUMNS,
+  MOVIE_LIST_JOINS,
+  type MovieListRow,
+  toMovieListItem,
+} from '../movies/movies.service.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { signedInUserId } from '../users/users.service.ts'
@@ -38,16 +43,7 @@ export async function removeFavorite(
   return { movieId, isFavorite: false }
 }
 
-interface FavoriteRow {
-  id: number
-  title: string
-  release_date: string | null
-  duration: number | null
-  budget: number | null
-  created_at: string | number
-  poster_url: string | null
-  director_first_name: string | null
-  director_last_name: string | null
+interface FavoriteRow extends MovieListRow {
   favorited_at: string | number
 }
 

@@ -186,7 +186,8 @@ export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDe
   }
 }
 
-interface MovieListRow {
+/** One row of MOVIE_LIST_COLUMNS. */
+export interface MovieListRow {
   id: number
   title: string
   release_date: string | null
@@ -196,6 +197,9 @@ interface MovieListRow {
   poster_url: string | null
   director_first_name: string | null
   director_last_name: string | null
+}
+
+interface SortedMovieListRow extends MovieListRow {
   sort_key: string | number
 }
 
@@ -205,7 +209,7 @@ export const MOVIE_LIST_COLUMNS = `m.id, m.title, m.release_date, m.duration, m.
 export const MOVIE_LIST_JOINS = `left join file poster on poster.id = m.poster_id
   left join person director on director.id = m.director_id`
 
-export const toMovieListItem = (row: Omit<MovieListRow, 'sort_key'>): MovieListItem => {
+export const toMovieListItem = (row: MovieListRow): MovieListItem => {
   const directorName = fullNameOf({ firstName: row.director_first_name, lastName: row.director_last_name })
   return {
     id: row.id,
@@ -301,7 +305,7 @@ export function movieListStatements(
 export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies:list'>): Promise<MoviePage> {
   const { count, page: pageQuery } = movieListStatements(query, ctx.session.userId)
   const [{ total } = { total: 0 }] = await ctx.em.execute<{ total: number }[]>(count.sql, count.params)
-  const rows = await ctx.em.execute<MovieListRow[]>(pageQuery.sql, pageQuery.params)
+  const rows = await ctx.em.execute<SortedMovieListRow[]>(pageQuery.sql, pageQuery.params)
   const hasMore = rows.length > query.limit
   const page = hasMore ? rows.slice(0, query.limit) : rows
   const last = page.at(-1)
