@@ -8,8 +8,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // dependencies (MikroORM, better-sqlite3, …) stay external and ship in node_modules (STACK.md #7);
-      // the country list is bundled, since its JSON locale cannot be imported by a plain external import.
-      externalizeDeps: { exclude: ['i18n-iso-countries'] },
+      // devDependencies, like the country list and its JSON locale, are bundled.
+      externalizeDeps: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/app/main.ts') } },
     },
   },

@@ -51,3 +51,6 @@ export interface NamedRef {
 }
 
 export const ById = z.object({ id: Id })
+
+/** The `updatedAt` the editor started from; a save over a newer change is refused with CONFLICT, not lost silently. */
+export const ExpectedUpdatedAt = z.iso.datetime().optional()

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { CharacterDto } from './characters.ts'
 import {
   ById,
+  ExpectedUpdatedAt,
   type FileDto,
   Id,
   IsoDate,
@@ -45,7 +46,7 @@ export const MovieDraft = z.object({ ...movieFields, genreIds: movieFields.genre
 /** Only the fields present change; `expectedUpdatedAt` turns a concurrent edit into CONFLICT instead of a silent overwrite. */
 export const MovieUpdate = z.object({
   id: Id,
-  expectedUpdatedAt: z.iso.datetime().optional(),
+  expectedUpdatedAt: ExpectedUpdatedAt,
   ...z.object(movieFields).partial().shape,
 })
 
@@ -105,10 +106,19 @@ export interface MovieDetail {
 
 export type MoviePage = Page<MovieListItem>
 
+/** What deleting a movie takes with it, shown before asking. */
+export interface MovieUsage {
+  characters: number
+  genres: number
+  /** Across every profile: another person's favorite goes too. */
+  favorites: number
+}
+
 export const movieChannels = {
   'movies:create': { input: MovieDraft, output: out<MovieDetail>() },
   'movies:update': { input: MovieUpdate, output: out<MovieDetail>() },
-  'movies:delete': { input: ById, output: out<{ deleted: true }>() },
+  'movies:usage': { input: ById, output: out<MovieUsage>() },
+  'movies:delete': { input: ById, output: out<MovieUsage>() },
   'movies:get': { input: ById, output: out<MovieDetail>() },
   'movies:list': { input: MovieListQuery, output: out<MoviePage>() },
 } as const

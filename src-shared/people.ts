@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { CharacterRole } from './characters.ts'
 import {
   ById,
+  ExpectedUpdatedAt,
   type FileDto,
   Id,
   IsoDate,
@@ -32,7 +33,11 @@ export const PersonDraft = z
   .refine((p) => Boolean(p.firstName || p.lastName), NEEDS_A_NAME)
 
 /** Only the fields present change. */
-export const PersonUpdate = z.object({ id: Id, ...z.object(personFields).partial().shape })
+export const PersonUpdate = z.object({
+  id: Id,
+  expectedUpdatedAt: ExpectedUpdatedAt,
+  ...z.object(personFields).partial().shape,
+})
 
 export const PersonListQuery = PageRequest.extend({ text: z.string().trim().max(200).optional() })
 

@@ -12,3 +12,20 @@ export const missingReference = (field: string, what: string, id: number | strin
   const message = `No ${what} with id ${id}.`
   return new AppError('NOT_FOUND', message, [{ path: [field], message }])
 }
+
+/** Refuses a save made from an older copy than the one stored: CONFLICT, and the newer change stays. */
+export function assertNotStale(
+  what: string,
+  storedUpdatedAt: Date,
+  expectedUpdatedAt: string | undefined,
+): void {
+  if (
+    expectedUpdatedAt &&
+    new Date(storedUpdatedAt).toISOString() !== new Date(expectedUpdatedAt).toISOString()
+  ) {
+    throw new AppError(
+      'CONFLICT',
+      `This ${what} was changed elsewhere after you opened it. Reload it to see the changes, then edit again.`,
+    )
+  }
+}

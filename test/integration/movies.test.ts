@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { movieListStatements } from '../../src-main/catalog/movies/movies.service.ts'
 import { encodeCursor } from '../../src-main/catalog/paging-cursor.ts'
 import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MoviePage } from '../../src-shared/movies.ts'
@@ -125,6 +125,32 @@ describe('movies', () => {
     expect((await catalog.failure('movies:update', { id: 999, title: 'Nope' })).code).toBe('NOT_FOUND')
   })
 
+  it('moves updatedAt forward on every save, so a stale edit is caught even within one millisecond', async () => {
+    // The clock stands still: every save happens "in the same millisecond".
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T12:00:00.000Z') })
+    try {
+      const movie = await catalog.call('movies:create', { title: 'Rapid' })
+      let previous = movie.updatedAt
+      for (let i = 0; i < 20; i++) {
+        const saved = await catalog.call('movies:update', {
+          id: movie.id,
+          budget: i,
+          expectedUpdatedAt: previous,
+        })
+        expect(saved.updatedAt > previous).toBe(true)
+        previous = saved.updatedAt
+      }
+      const stale = await catalog.failure('movies:update', {
+        id: movie.id,
+        budget: 1,
+        expectedUpdatedAt: movie.updatedAt,
+      })
+      expect(stale.code).toBe('CONFLICT')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('deleting a movie takes its characters, genre links and favorites, and nothing else', async () => {
     const actor = await catalog.call('people:create', { firstName: 'Audrey', lastName: 'Tautou' })
     const movie = await catalog.call('movies:create', { title: 'Amélie', genreIds: [genreId('Comedy')] })
@@ -140,7 +166,9 @@ describe('movies', () => {
     })
     await catalog.call('favorites:add', { movieId: movie.id })
 
-    await catalog.call('movies:delete', { id: movie.id })
+    const usage = await catalog.call('movies:usage', { id: movie.id })
+    expect(usage).toEqual({ characters: 1, genres: 1, favorites: 1 })
+    expect(await catalog.call('movies:delete', { id: movie.id })).toEqual(usage)
     expect(catalog.sql('select * from movie')).toHaveLength(1)
     expect(catalog.sql('select * from character')).toHaveLength(0)
     expect(catalog.sql('select * from movie_genre where movie_id = ?', movie.id)).toHaveLength(0)
@@ -149,6 +177,7 @@ describe('movies', () => {
     expect(catalog.sql('select * from person')).toHaveLength(1)
     expect((await catalog.failure('movies:get', { id: movie.id })).code).toBe('NOT_FOUND')
     expect((await catalog.failure('movies:delete', { id: movie.id })).code).toBe('NOT_FOUND')
+    expect((await catalog.failure('movies:usage', { id: movie.id })).code).toBe('NOT_FOUND')
   })
 
   it('deleting a movie lets its poster go once nothing else shows it, and the next open collects the blob', async () => {

@@ -250,6 +250,28 @@ describe('people:update', () => {
     expect(personRow(created.id)).toMatchObject({ country_id: null, primary_photo_id: null })
   })
 
+  it('refuses a save made from an older copy, and keeps the newer change', async () => {
+    const opened = await catalog.call('people:create', { firstName: 'Chantal', lastName: 'Akerman' })
+    const first = await catalog.call('people:update', {
+      id: opened.id,
+      biography: 'Belgian director.',
+      expectedUpdatedAt: opened.updatedAt,
+    })
+    const stale = await catalog.failure('people:update', {
+      id: opened.id,
+      biography: 'Lost edit',
+      expectedUpdatedAt: opened.updatedAt,
+    })
+    expect(stale.code).toBe('CONFLICT')
+    expect((await catalog.call('people:get', { id: opened.id })).biography).toBe('Belgian director.')
+    const second = await catalog.call('people:update', {
+      id: opened.id,
+      biography: 'Jeanne Dielman.',
+      expectedUpdatedAt: first.updatedAt,
+    })
+    expect(second.biography).toBe('Jeanne Dielman.')
+  })
+
   it('refuses to leave a person without a name, and changes nothing', async () => {
     const created = await catalog.call('people:create', { firstName: 'Agnès', lastName: 'Varda' })
     await catalog.call('people:update', { id: created.id, firstName: null })

@@ -1,9 +1,10 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts'
-import { createMovie, deleteMovie, getMovie, listMovies, updateMovie } from './movies.service.ts'
+import { createMovie, deleteMovie, getMovie, listMovies, movieUsage, updateMovie } from './movies.service.ts'
 
 export const movieHandlers: DomainHandlers<'movies'> = {
   'movies:create': (input, ctx) => createMovie(ctx, input),
   'movies:update': (input, ctx) => updateMovie(ctx, input),
+  'movies:usage': (input, ctx) => movieUsage(ctx, input.id),
   'movies:delete': (input, ctx) => deleteMovie(ctx, input.id),
   'movies:get': (input, ctx) => getMovie(ctx, input.id),
   'movies:list': (input, ctx) => listMovies(ctx, input),

@@ -3,12 +3,12 @@ import { CHARACTER_ROLES } from '../../../src-shared/characters.ts'
 import type { NamedRef } from '../../../src-shared/common.ts'
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
-import type { MovieDetail, MovieListItem, MoviePage } from '../../../src-shared/movies.ts'
+import type { MovieDetail, MovieListItem, MoviePage, MovieUsage } from '../../../src-shared/movies.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import { toCharacterDto } from '../characters/character.dto.ts'
 import { Character } from '../characters/character.entity.ts'
 import { Country } from '../countries/country.entity.ts'
-import { missingReference, notFound } from '../errors.ts'
+import { assertNotStale, missingReference, notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import { Genre } from '../genres/genre.entity.ts'
@@ -98,15 +98,7 @@ export async function updateMovie(
   const { em } = ctx
   const movie = await em.findOne(Movie, input.id)
   if (!movie) throw notFound('movie', input.id)
-  if (
-    input.expectedUpdatedAt &&
-    toIsoTimestamp(movie.updatedAt) !== toIsoTimestamp(input.expectedUpdatedAt)
-  ) {
-    throw new AppError(
-      'CONFLICT',
-      'This movie was changed elsewhere after you opened it. Reload it to see the changes, then edit again.',
-    )
-  }
+  assertNotStale('movie', movie.updatedAt, input.expectedUpdatedAt)
   await checkReferences(em, input)
   const {
     id: _id,
@@ -128,12 +120,32 @@ export async function updateMovie(
   return getMovie(ctx, movie.id)
 }
 
-/** Deletes the movie; its characters, genre links and favorites go with it (ON DELETE CASCADE), and its poster's row when nothing else shows that image. */
-export async function deleteMovie(ctx: ServiceContext, id: number): Promise<{ deleted: true }> {
+async function countUsage(em: EntityManager, id: number): Promise<MovieUsage> {
+  const [usage] = await em.execute<MovieUsage[]>(
+    `select (select count(*) from character where movie_id = ?) as characters,
+            (select count(*) from movie_genre where movie_id = ?) as genres,
+            (select count(*) from favorite_movie where movie_id = ?) as favorites`,
+    [id, id, id],
+  )
+  return usage ?? { characters: 0, genres: 0, favorites: 0 }
+}
+
+/** What deleting the movie would take with it. */
+export async function movieUsage(ctx: ServiceContext, id: number): Promise<MovieUsage> {
+  if ((await ctx.em.count(Movie, { id })) === 0) throw notFound('movie', id)
+  return countUsage(ctx.em, id)
+}
+
+/**
+ * Deletes the movie; its characters, genre links and favorites go with it (ON DELETE CASCADE), and its
+ * poster's row when nothing else shows that image. Returns what went with it.
+ */
+export async function deleteMovie(ctx: ServiceContext, id: number): Promise<MovieUsage> {
   const { em } = ctx
   const movie = await em.findOne(Movie, id, { fields: ['id', 'poster'] })
   if (!movie) throw notFound('movie', id)
   const posterId = movie.poster?.id ?? null
+  const usage = await countUsage(em, id)
   await em.nativeDelete(Movie, { id })
   if (posterId !== null) {
     // The blob itself is collected later, once no row points at it (files first, rows second).
@@ -146,7 +158,7 @@ export async function deleteMovie(ctx: ServiceContext, id: number): Promise<{ de
     )
   }
   em.clear()
-  return { deleted: true }
+  return usage
 }
 
 export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDetail> {

@@ -12,7 +12,7 @@ import type {
 } from '../../../src-shared/people.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import { Country } from '../countries/country.entity.ts'
-import { invalidField, missingReference, notFound } from '../errors.ts'
+import { assertNotStale, invalidField, missingReference, notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
@@ -115,8 +115,9 @@ export async function updatePerson(
   em: EntityManager,
   update: z.output<typeof PersonUpdate>,
 ): Promise<PersonDetail> {
-  const { id, countryId, primaryPhotoFileId, ...fields } = update
+  const { id, expectedUpdatedAt, countryId, primaryPhotoFileId, ...fields } = update
   const person = await findPerson(em, id)
+  assertNotStale('person', person.updatedAt, expectedUpdatedAt)
   em.assign(person, fields)
   if (!person.firstName && !person.lastName) {
     throw invalidField('lastName', 'A person needs a first or a last name.')
