@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileTypeFromFile } from 'file-type'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/content-security-policy.ts'
+import { resolveInsideRoot } from '../../src-main/app/safe-path.ts'
 import { type CatalogRuntime, type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 import { bridgeScript, MEDIA_BASE, TOKEN_HEADER } from './bridge-script.ts'
@@ -160,7 +161,7 @@ export async function startHarness({
       })
       return response.end(indexHtml)
     }
-    return serveRendererFile(rendererDir, decodePath(pathname), response)
+    return serveRendererFile(rendererDir, pathname.slice(1), response)
   }
 
   const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
@@ -250,11 +251,9 @@ async function bridgedIndexHtml(rendererDir: string): Promise<string> {
   return `${html.slice(0, appScript)}<script src="/bridge.js"></script>\n    ${html.slice(appScript)}`
 }
 
-async function serveRendererFile(rendererDir: string, requestPath: string, response: ServerResponse) {
-  const file = path.resolve(rendererDir, `.${requestPath}`)
-  const relative = path.relative(rendererDir, file)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
-    throw new HttpError(404, 'Not found.')
+async function serveRendererFile(rendererDir: string, encodedPath: string, response: ServerResponse) {
+  const file = resolveInsideRoot(rendererDir, encodedPath)
+  if (file === null) throw new HttpError(404, 'Not found.')
   const info = await stat(file).catch(() => null)
   if (!info?.isFile()) throw new HttpError(404, 'Not found.')
   response.writeHead(200, {

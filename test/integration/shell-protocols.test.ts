@@ -27,8 +27,10 @@ vi.mock('electron', () => ({
   },
 }))
 
-const { realPathInsideRoot, registerPrivilegedSchemes, registerProtocolHandlers, resolveInsideRoot } =
-  await import('../../src-main/app/protocols.ts')
+const { registerPrivilegedSchemes, registerProtocolHandlers } = await import(
+  '../../src-main/app/protocols.ts'
+)
+const { realPathInsideRoot, resolveInsideRoot } = await import('../../src-main/app/safe-path.ts')
 const { CONTENT_SECURITY_POLICY } = await import('../../src-main/app/content-security-policy.ts')
 
 const PNG_1X1 = Buffer.from(
