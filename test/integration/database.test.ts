@@ -205,6 +205,38 @@ describe('a table-rebuild migration', () => {
   })
 })
 
+describe('a migration that fails', () => {
+  class BrokenMigration extends Migration {
+    override name = 'Migration29990101000000_broken'
+
+    override up(): void {
+      this.addSql("update movie set title = 'half-done'")
+      this.addSql('alter table no_such_table add column x integer')
+    }
+  }
+
+  it('changes nothing, and the error says where the backup is', async () => {
+    await migrateTo(migrationsList.length)
+    const writer = new Database(dbPath())
+    writer.prepare('insert into movie (title, created_at, updated_at) values (?, ?, ?)').run('Playtime', 1, 1)
+    writer.close()
+
+    const attempt = openDatabase(dataDir, [
+      ...migrationsList,
+      { name: 'Migration29990101000000_broken', class: BrokenMigration },
+    ])
+    const error = await attempt.catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DatabaseOpenError)
+    const { backupPath, message } = error as DatabaseOpenError
+    expect(backupPath).toMatch(/backups/)
+    expect(message).toContain(backupPath)
+    expect(message).toMatch(/could not be upgraded/)
+    expect(readOnly('select title from movie')).toEqual([{ title: 'Playtime' }])
+    expect(readOnly("select * from mikro_orm_migrations where name like '%broken%'")).toEqual([])
+    expect(existsSync(backupPath!)).toBe(true)
+  })
+})
+
 describe('the data directory', () => {
   it('comes from --data-dir, then CATALOG_DATA_DIR, then the default', () => {
     const env = { CATALOG_DATA_DIR: '/from/env' }
