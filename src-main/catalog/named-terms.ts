@@ -4,13 +4,14 @@ import type { TermWithCount } from '../../src-shared/taxonomy.ts'
 import type { Country } from './countries/country.entity.ts'
 import { notFound } from './errors.ts'
 import type { Genre } from './genres/genre.entity.ts'
+import { compareNames } from './sort-key.ts'
 
 /** What differs between the catalogue's named terms (genres, countries); everything else is shared. */
 export interface NamedTermKind<Term extends Genre | Country, Usage extends { movieCount: number }> {
   entity: new () => Term
   /** "genre", as in `A genre named "Drama" already exists.` */
   label: string
-  /** `select id, name, <count> as movieCount …` ordered by name, case-insensitively. */
+  /** `select id, name, <count> as movieCount …`; the list is sorted by name here, not in SQL (see sort-key.ts). */
   listSql: string
   /** What deleting the term would change. */
   countUsage(em: EntityManager, id: number): Promise<Usage>
@@ -40,7 +41,8 @@ export function namedTermService<Term extends Genre | Country, Usage extends { m
   }
 
   return {
-    list: (em: EntityManager): Promise<TermWithCount[]> => em.execute<TermWithCount[]>(kind.listSql),
+    list: async (em: EntityManager): Promise<TermWithCount[]> =>
+      (await em.execute<TermWithCount[]>(kind.listSql)).sort(compareNames),
 
     async create(em: EntityManager, { name }: { name: string }): Promise<TermWithCount> {
       await ensureNameFree(em, name)

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
+import { sortKeyOf } from '../../src-main/catalog/sort-key.ts'
 import { openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
 
 const MOVIES = 100_000
@@ -31,7 +32,7 @@ const words = [
   'Red',
 ]
 const insert = writer.prepare(
-  'insert into movie (title, description, budget, release_date, duration, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+  'insert into movie (title, title_sort_key, description, budget, release_date, duration, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
 )
 writer.transaction(() => {
   for (let i = 0; i < MOVIES; i++) {
@@ -39,6 +40,7 @@ writer.transaction(() => {
     const date = i % 10 === 0 ? null : `${1920 + (i % 100)}-0${1 + (i % 9)}-1${i % 10}`
     insert.run(
       title,
+      sortKeyOf(title),
       `A film about ${words[(i * 3) % words.length]}.`,
       (i * 7919) % 200_000_000,
       date,
@@ -72,7 +74,9 @@ for (let page = 0; page < MOVIES / 500 - 1; page++) {
   cursor = (await call('movies:list', { limit: 500, cursor })).nextCursor
 }
 const lastTitle = reader
-  .prepare('select title, id from movie order by title collate nocase desc, id desc limit 1 offset 150')
+  .prepare(
+    'select title_sort_key as title, id from movie order by title_sort_key desc, id desc limit 1 offset 150',
+  )
   .get() as { title: string; id: number }
 
 const rows: [string, number, number][] = []
@@ -91,7 +95,7 @@ await compare(
     reader.prepare('select count(*) from movie').get()
     return reader
       .prepare(
-        'select m.*, f.url, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id order by m.title collate nocase, m.id limit 101',
+        'select m.*, f.url, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id order by m.title_sort_key, m.id limit 101',
       )
       .all()
   },
@@ -103,7 +107,7 @@ await compare(
     reader.prepare('select count(*) from movie').get()
     return reader
       .prepare(
-        'select m.*, f.url, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id where m.title collate nocase >= ? and (m.title collate nocase, m.id) > (?, ?) order by m.title collate nocase, m.id limit 101',
+        'select m.*, f.url, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id where m.title_sort_key >= ? and (m.title_sort_key, m.id) > (?, ?) order by m.title_sort_key, m.id limit 101',
       )
       .all(lastTitle.title, lastTitle.title, lastTitle.id)
   },
@@ -119,7 +123,7 @@ await compare(
   () =>
     reader
       .prepare(
-        `select * from movie where id in (select rowid from movie_search where movie_search match '"amel"*') order by title collate nocase, id limit 101`,
+        `select * from movie where id in (select rowid from movie_search where movie_search match '"amel"*') order by title_sort_key, id limit 101`,
       )
       .all(),
 )

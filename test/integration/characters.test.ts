@@ -19,7 +19,9 @@ function insertMovie(title: string): number {
   try {
     const now = Date.now()
     return db
-      .prepare('insert into movie (title, created_at, updated_at) values (?, ?, ?)')
+      .prepare(
+        'insert into movie (title, title_sort_key, created_at, updated_at) select column1, lower(column1), column2, column3 from (values (?, ?, ?))',
+      )
       .run(title, now, now).lastInsertRowid as number
   } finally {
     db.close()

@@ -43,7 +43,7 @@ class RebuildMovieTable extends Migration {
 
   override up(): void {
     this.addSql(
-      'create table movie_new (id integer not null primary key autoincrement, title text not null, description text, budget integer, release_date date, duration integer, director_id integer references person (id) on delete set null, country_id integer references country (id) on delete set null, poster_id integer references file (id) on delete set null, created_at datetime not null, updated_at datetime not null)',
+      'create table movie_new (id integer not null primary key autoincrement, title text not null, title_sort_key text not null, description text, budget integer, release_date date, duration integer, director_id integer references person (id) on delete set null, country_id integer references country (id) on delete set null, poster_id integer references file (id) on delete set null, created_at datetime not null, updated_at datetime not null)',
     )
     this.addSql('insert into movie_new select * from movie')
     // With foreign keys on, this drop would cascade to character, movie_genre and favorite_movie.
@@ -138,7 +138,7 @@ describe('opening a database', () => {
       insert into country (id, name, created_at, updated_at) values (1, 'Atlantis', ${now}, ${now});
       insert into genre (id, name, created_at, updated_at) values (1, 'Drama', ${now}, ${now});
       insert into person (id, first_name, last_name, country_id, created_at, updated_at) values (1, 'Agnès', 'Varda', 1, ${now}, ${now});
-      insert into movie (id, title, director_id, country_id, created_at, updated_at) values (1, 'Cléo from 5 to 7', 1, 1, ${now}, ${now});
+      insert into movie (id, title, title_sort_key, director_id, country_id, created_at, updated_at) values (1, 'Cléo from 5 to 7', lower('Cléo from 5 to 7'), 1, 1, ${now}, ${now});
       insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (1, 1, ${now}, ${now});
       insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 1, ${now}, ${now});
     `)
@@ -189,7 +189,7 @@ describe('a table-rebuild migration', () => {
     const writer = new Database(dbPath())
     const now = Date.now()
     writer.exec(`
-      insert into movie (id, title, created_at, updated_at) values (1, 'Playtime', ${now}, ${now});
+      insert into movie (id, title, title_sort_key, created_at, updated_at) values (1, 'Playtime', lower('Playtime'), ${now}, ${now});
       insert into character (id, name, movie_id, created_at, updated_at) values (1, 'Monsieur Hulot', 1, ${now}, ${now});
       insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (1, 1, ${now}, ${now});
     `)
@@ -218,7 +218,11 @@ describe('a migration that fails', () => {
   it('changes nothing, and the error says where the backup is', async () => {
     await migrateTo(migrationsList.length)
     const writer = new Database(dbPath())
-    writer.prepare('insert into movie (title, created_at, updated_at) values (?, ?, ?)').run('Playtime', 1, 1)
+    writer
+      .prepare(
+        'insert into movie (title, title_sort_key, created_at, updated_at) select column1, lower(column1), column2, column3 from (values (?, ?, ?))',
+      )
+      .run('Playtime', 1, 1)
     writer.close()
 
     const attempt = openDatabase(dataDir, [

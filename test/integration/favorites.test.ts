@@ -18,7 +18,7 @@ const insertMovies = (titles: string[], extra: { posterId?: number; directorId?:
   const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
   try {
     const insert = db.prepare(
-      'insert into movie (title, release_date, duration, budget, poster_id, director_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into movie (title, title_sort_key, release_date, duration, budget, poster_id, director_id, created_at, updated_at) select column1, lower(column1), column2, column3, column4, column5, column6, column7, column8 from (values (?, ?, ?, ?, ?, ?, ?, ?))',
     )
     const now = Date.now()
     const ids = db.transaction(() =>
@@ -146,7 +146,7 @@ describe('favorites:list', () => {
     const movieId = Number(
       db
         .prepare(
-          'insert into movie (title, release_date, duration, budget, poster_id, director_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+          'insert into movie (title, title_sort_key, release_date, duration, budget, poster_id, director_id, created_at, updated_at) select column1, lower(column1), column2, column3, column4, column5, column6, column7, column8 from (values (?, ?, ?, ?, ?, ?, ?, ?))',
         )
         .run('Wanda', '1970-02-28', 6120, 115000, poster.id, directorId, createdAt, createdAt)
         .lastInsertRowid,

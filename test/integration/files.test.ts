@@ -132,7 +132,7 @@ describe('files:get, files:usage and files:delete', () => {
         .run('Agnès', file.id, now, now).lastInsertRowid,
     )
     const insertMovie = db.prepare(
-      'insert into movie (title, poster_id, created_at, updated_at) values (?, ?, ?, ?)',
+      'insert into movie (title, title_sort_key, poster_id, created_at, updated_at) select column1, lower(column1), column2, column3, column4 from (values (?, ?, ?, ?))',
     )
     const posterMovies = [
       Number(insertMovie.run('Cléo', file.id, now, now).lastInsertRowid),

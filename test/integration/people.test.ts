@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sortKeyOf } from '../../src-main/catalog/sort-key.ts'
 import type { Page } from '../../src-shared/common.ts'
 import type { PersonListItem } from '../../src-shared/people.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
@@ -41,7 +42,7 @@ function insertMovie(movie: {
     (db) =>
       db
         .prepare(
-          'insert into movie (title, release_date, director_id, created_at, updated_at) values (?, ?, ?, ?, ?)',
+          'insert into movie (title, title_sort_key, release_date, director_id, created_at, updated_at) select column1, lower(column1), column2, column3, column4, column5 from (values (?, ?, ?, ?, ?))',
         )
         .run(movie.title, movie.releaseDate ?? null, movie.directorId ?? null, now(), now())
         .lastInsertRowid as number,
@@ -372,10 +373,9 @@ describe('people:usage and people:delete', () => {
   })
 })
 
-/** The list's order: family name, then given name, unknown first, ignoring ASCII case as SQLite's NOCASE does. */
-const nocase = (text: string | null) => text?.replace(/[A-Z]/g, (c) => c.toLowerCase()) ?? null
+/** The list's order: family name, then given name, unknown first, ignoring case and accents. */
 const compareNames = (a: string | null, b: string | null) => {
-  const [x, y] = [nocase(a), nocase(b)]
+  const [x, y] = [sortKeyOf(a), sortKeyOf(b)]
   if (x === y) return 0
   if (x === null) return -1
   if (y === null) return 1
@@ -426,6 +426,20 @@ describe('people:list', () => {
     expect(items.map((p) => p.id).sort((a, b) => a - b)).toEqual(ids)
     expect(items.some((p) => p.lastName === null)).toBe(true)
     expect(items[0]?.lastName).toBeNull()
+  })
+
+  it('sorts family names without regard to case or accents', async () => {
+    for (const [firstName, lastName] of [
+      ['Ingrid', 'Thulin'],
+      ['Bibi', 'Andersson'],
+      ['Ulla', 'Åström'],
+      ['Anna', 'öberg'],
+      ['Max', 'von Sydow'],
+    ]) {
+      await catalog.call('people:create', { firstName, lastName })
+    }
+    const { items } = await catalog.call('people:list', {})
+    expect(items.map((p) => p.lastName)).toEqual(['Andersson', 'Åström', 'öberg', 'Thulin', 'von Sydow'])
   })
 
   it('gives the same order with any page size, and a null cursor on the last page', async () => {

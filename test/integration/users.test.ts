@@ -33,8 +33,12 @@ const write = (statement: string, ...params: unknown[]) => {
 
 const insertMovie = (title: string) =>
   Number(
-    write('insert into movie (title, created_at, updated_at) values (?, ?, ?)', title, Date.now(), Date.now())
-      .lastInsertRowid,
+    write(
+      'insert into movie (title, title_sort_key, created_at, updated_at) select column1, lower(column1), column2, column3 from (values (?, ?, ?))',
+      title,
+      Date.now(),
+      Date.now(),
+    ).lastInsertRowid,
   )
 
 const storedHash = (username: string) =>

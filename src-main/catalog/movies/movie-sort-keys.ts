@@ -6,7 +6,7 @@ import type { MovieSort } from '../../../src-shared/movies.ts'
  * lets a page start anywhere with a keyset seek instead of an OFFSET scan.
  */
 export const MOVIE_SORT_KEYS: Record<MovieSort, { asc: string; desc: string }> = {
-  title: { asc: 'm.title collate nocase', desc: 'm.title collate nocase' },
+  title: { asc: 'm.title_sort_key', desc: 'm.title_sort_key' },
   createdAt: { asc: 'm.created_at', desc: 'm.created_at' },
   releaseDate: { asc: "ifnull(m.release_date, '9999-12-31')", desc: "ifnull(m.release_date, '')" },
   budget: { asc: 'ifnull(m.budget, 9223372036854775807)', desc: 'ifnull(m.budget, -1)' },

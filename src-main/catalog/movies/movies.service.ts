@@ -18,6 +18,7 @@ import { fullNameOf, toPersonRef } from '../people/person.dto.ts'
 import { Person } from '../people/person.entity.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ServiceContext } from '../service-context.ts'
+import { compareNames } from '../sort-key.ts'
 import { Movie } from './movie.entity.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
 
@@ -166,7 +167,7 @@ export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDe
   const movie = await em.findOne(Movie, id, { populate: ['director', 'country', 'poster'] })
   if (!movie) throw notFound('movie', id)
   const genres = await em.execute<NamedRef[]>(
-    'select g.id, g.name from movie_genre mg join genre g on g.id = mg.genre_id where mg.movie_id = ? order by g.name collate nocase',
+    'select g.id, g.name from movie_genre mg join genre g on g.id = mg.genre_id where mg.movie_id = ?',
     [id],
   )
   const roleOrder = (role: string) => CHARACTER_ROLES.indexOf(role as never)
@@ -190,7 +191,7 @@ export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDe
     director: movie.director ? toPersonRef(movie.director) : null,
     country: movie.country ? { id: movie.country.id, name: movie.country.name } : null,
     poster: toFileDtoOrNull(movie.poster),
-    genres: genres.map(({ id: genreId, name }) => ({ id: genreId, name })),
+    genres: genres.map(({ id: genreId, name }) => ({ id: genreId, name })).sort(compareNames),
     cast: cast.map(toCharacterDto),
     isFavorite: favorite.length > 0,
     createdAt: toIsoTimestamp(movie.createdAt),

@@ -54,7 +54,7 @@ interface CharacterRow {
 }
 
 // Unknown release dates last, as the movies list sorts them ascending.
-const BY_RELEASE_THEN_TITLE = "ifnull(m.release_date, '9999-12-31'), m.title collate nocase, m.id"
+const BY_RELEASE_THEN_TITLE = "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id"
 
 async function toPersonDetail(em: EntityManager, person: Person): Promise<PersonDetail> {
   const directed = await em.execute<MovieRow[]>(
@@ -163,13 +163,15 @@ export async function deletePerson(em: EntityManager, id: number): Promise<Perso
 }
 
 interface PersonListRow extends PersonSortKey {
+  firstName: string | null
+  lastName: string | null
   dateOfBirth: string | null
   photoUrl: string | null
 }
 
 // Matches `person_name_sort_index`, so a page is an index seek, never an OFFSET scan.
-const LAST = 'p.last_name collate nocase'
-const FIRST = 'p.first_name collate nocase'
+const LAST = 'p.last_name_sort_key'
+const FIRST = 'p.first_name_sort_key'
 
 /**
  * Rows strictly after `after` in (last name, first name, id) order, where an unknown name sorts first.
@@ -178,18 +180,18 @@ const FIRST = 'p.first_name collate nocase'
  * its first column, hence the redundant `>=`.
  */
 function afterCursor(after: PersonSortKey): { sql: string; params: unknown[] } {
-  const { lastName, firstName, id } = after
+  const { lastNameKey: lastName, firstNameKey: firstName, id } = after
   if (lastName === null) {
     return firstName === null
-      ? { sql: `(p.last_name is not null or p.first_name is not null or p.id > ?)`, params: [id] }
+      ? { sql: `(${LAST} is not null or ${FIRST} is not null or p.id > ?)`, params: [id] }
       : {
-          sql: `(p.last_name is not null or (${FIRST}, p.id) > (?, ?))`,
+          sql: `(${LAST} is not null or (${FIRST}, p.id) > (?, ?))`,
           params: [firstName, id],
         }
   }
   return firstName === null
     ? {
-        sql: `${LAST} >= ? and (${LAST} > ? or p.first_name is not null or p.id > ?)`,
+        sql: `${LAST} >= ? and (${LAST} > ? or ${FIRST} is not null or p.id > ?)`,
         params: [lastName, lastName, id],
       }
     : {
@@ -220,7 +222,8 @@ export async function listPeople(
   const where = (conditions: string[]) => (conditions.length ? `where ${conditions.join(' and ')}` : '')
 
   const rows = await em.execute<PersonListRow[]>(
-    `select p.id, p.first_name as firstName, p.last_name as lastName, p.date_of_birth as dateOfBirth,
+    `select p.id, p.first_name as firstName, p.last_name as lastName, ${LAST} as lastNameKey,
+            ${FIRST} as firstNameKey, p.date_of_birth as dateOfBirth,
             f.url as photoUrl
        from person p left join file f on f.id = p.primary_photo_id
        ${where(pageFilters)}

@@ -3,6 +3,12 @@ import { GENDERS } from '../../../src-shared/people.ts'
 import { timestamps } from '../../db/timestamps.ts'
 import { Country } from '../countries/country.entity.ts'
 import { FileRecord } from '../files/file.entity.ts'
+import { sortKeyOf } from '../sort-key.ts'
+
+type Names = { firstName?: string | null; lastName?: string | null }
+
+// MikroORM types a hook's value as non-null even on a nullable property; an unknown name has no key.
+const nullableKeyOf = (name: string | null | undefined) => sortKeyOf(name) as string
 
 export const PersonSchema = defineEntity({
   name: 'Person',
@@ -11,6 +17,19 @@ export const PersonSchema = defineEntity({
     id: p.integer().primary(),
     firstName: p.string().length(200).nullable(),
     lastName: p.string().length(200).nullable(),
+    /** Names as the people list sorts them (see sort-key.ts); kept in step by the ORM. */
+    lastNameSortKey: p
+      .string()
+      .length(200)
+      .onCreate((person: Names) => nullableKeyOf(person.lastName))
+      .onUpdate((person: Names) => nullableKeyOf(person.lastName))
+      .nullable(),
+    firstNameSortKey: p
+      .string()
+      .length(200)
+      .onCreate((person: Names) => nullableKeyOf(person.firstName))
+      .onUpdate((person: Names) => nullableKeyOf(person.firstName))
+      .nullable(),
     biography: p.text().nullable(),
     dateOfBirth: p.date().nullable(),
     gender: p.enum(GENDERS).nullable(),
@@ -19,13 +38,7 @@ export const PersonSchema = defineEntity({
     ...timestamps(),
   },
   // The people list sorts by family name, then given name, then id (a keyset).
-  indexes: [
-    {
-      name: 'person_name_sort_index',
-      expression:
-        'create index `person_name_sort_index` on `person` (`last_name` collate nocase, `first_name` collate nocase, `id`)',
-    },
-  ],
+  indexes: [{ name: 'person_name_sort_index', properties: ['lastNameSortKey', 'firstNameSortKey', 'id'] }],
 })
 
 export class Person extends PersonSchema.class {}

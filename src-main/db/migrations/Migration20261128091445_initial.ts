@@ -20,21 +20,21 @@ export class Migration20261128091445_initial extends Migration {
     this.addSql(`create unique index \`genre_name_unique\` on \`genre\` (\`name\`);`)
 
     this.addSql(
-      `create table \`person\` (\`id\` integer not null primary key autoincrement, \`first_name\` text null, \`last_name\` text null, \`biography\` text null, \`date_of_birth\` date null, \`gender\` text check (\`gender\` in ('female', 'male', 'non-binary', 'other')) null, \`country_id\` integer null, \`primary_photo_id\` integer null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`person_country_id_foreign\` foreign key (\`country_id\`) references \`country\` (\`id\`) on delete set null, constraint \`person_primary_photo_id_foreign\` foreign key (\`primary_photo_id\`) references \`file\` (\`id\`) on delete set null);`,
+      `create table \`person\` (\`id\` integer not null primary key autoincrement, \`first_name\` text null, \`last_name\` text null, \`last_name_sort_key\` text null, \`first_name_sort_key\` text null, \`biography\` text null, \`date_of_birth\` date null, \`gender\` text check (\`gender\` in ('female', 'male', 'non-binary', 'other')) null, \`country_id\` integer null, \`primary_photo_id\` integer null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`person_country_id_foreign\` foreign key (\`country_id\`) references \`country\` (\`id\`) on delete set null, constraint \`person_primary_photo_id_foreign\` foreign key (\`primary_photo_id\`) references \`file\` (\`id\`) on delete set null);`,
     )
     this.addSql(`create index \`person_country_id_index\` on \`person\` (\`country_id\`);`)
     this.addSql(`create index \`person_primary_photo_id_index\` on \`person\` (\`primary_photo_id\`);`)
     this.addSql(
-      `create index \`person_name_sort_index\` on \`person\` (\`last_name\` collate nocase, \`first_name\` collate nocase, \`id\`);`,
+      `create index \`person_name_sort_index\` on \`person\` (\`last_name_sort_key\`, \`first_name_sort_key\`, \`id\`);`,
     )
 
     this.addSql(
-      `create table \`movie\` (\`id\` integer not null primary key autoincrement, \`title\` text not null, \`description\` text null, \`budget\` integer null, \`release_date\` date null, \`duration\` integer null, \`director_id\` integer null, \`country_id\` integer null, \`poster_id\` integer null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`movie_director_id_foreign\` foreign key (\`director_id\`) references \`person\` (\`id\`) on delete set null, constraint \`movie_country_id_foreign\` foreign key (\`country_id\`) references \`country\` (\`id\`) on delete set null, constraint \`movie_poster_id_foreign\` foreign key (\`poster_id\`) references \`file\` (\`id\`) on delete set null);`,
+      `create table \`movie\` (\`id\` integer not null primary key autoincrement, \`title\` text not null, \`title_sort_key\` text not null, \`description\` text null, \`budget\` integer null, \`release_date\` date null, \`duration\` integer null, \`director_id\` integer null, \`country_id\` integer null, \`poster_id\` integer null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`movie_director_id_foreign\` foreign key (\`director_id\`) references \`person\` (\`id\`) on delete set null, constraint \`movie_country_id_foreign\` foreign key (\`country_id\`) references \`country\` (\`id\`) on delete set null, constraint \`movie_poster_id_foreign\` foreign key (\`poster_id\`) references \`file\` (\`id\`) on delete set null);`,
     )
     this.addSql(`create index \`movie_director_id_index\` on \`movie\` (\`director_id\`);`)
     this.addSql(`create index \`movie_country_id_index\` on \`movie\` (\`country_id\`);`)
     this.addSql(`create index \`movie_poster_id_index\` on \`movie\` (\`poster_id\`);`)
-    this.addSql(`create index \`movie_sort_title_asc_index\` on \`movie\` (title collate nocase, \`id\`);`)
+    this.addSql(`create index \`movie_sort_title_asc_index\` on \`movie\` (title_sort_key, \`id\`);`)
     this.addSql(`create index \`movie_sort_created_at_asc_index\` on \`movie\` (created_at, \`id\`);`)
     this.addSql(
       `create index \`movie_sort_release_date_asc_index\` on \`movie\` (ifnull(release_date, '9999-12-31'), \`id\`);`,
