@@ -13,7 +13,7 @@ export function decodeCursor(cursor: string, length: number): CursorValues {
     if (
       Array.isArray(values) &&
       values.length === length &&
-      values.every((value) => value === null || typeof value === 'string' || typeof value === 'number')
+      values.every((value) => value === null || typeof value === 'string' || Number.isFinite(value))
     ) {
       return values
     }

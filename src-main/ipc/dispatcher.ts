@@ -10,6 +10,7 @@ import { type Envelope, type ErrorBody, isAppError } from '../../src-shared/erro
 import type { Session } from '../catalog/service-context.ts'
 import type { FileStore } from '../files/file-store.ts'
 import type { Handler, Handlers } from './handlers.ts'
+import { toPlainInput } from './plain-input.ts'
 
 export interface Logger {
   error(message: string, ...details: unknown[]): void
@@ -44,7 +45,8 @@ const SHOWN_IN: Partial<Record<DataDomain, DataDomain[]>> = {
   genres: ['movies'],
   countries: ['movies', 'people'],
   files: ['movies', 'people', 'users'],
-  users: ['favorites'],
+  // Who is signed in decides which movies are favorites.
+  users: ['favorites', 'movies'],
   favorites: ['movies'],
   movies: ['favorites', 'people', 'genres', 'countries'],
 }
@@ -119,7 +121,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           fail({ code: 'NOT_FOUND', message: `There is no call named ${String(channel)}.` }),
         )
       }
-      const parsed = contract[channel].input.safeParse(input)
+      const plain = toPlainInput(input)
+      if (!plain.ok) {
+        const { issue } = plain
+        return Promise.resolve(fail({ code: 'VALIDATION', message: issue.message, issues: [issue] }))
+      }
+      const parsed = contract[channel].input.safeParse(plain.value)
       if (!parsed.success) return Promise.resolve(fail(validationFailure(parsed.error)))
       const result = tail.then(() => run(channel, parsed.data))
       tail = result

@@ -84,6 +84,76 @@ describe('the dispatcher', () => {
     ])
   })
 
+  it('treats input exactly as JSON carries it, whichever transport brought it', async () => {
+    const person = await catalog.call('people:create', {
+      firstName: 'Agnès',
+      lastName: 'Varda',
+      gender: 'female',
+      dateOfBirth: '1928-05-30',
+    })
+    // Electron's structured clone keeps keys whose value is undefined; JSON drops them. Both mean "not sent".
+    const updated = await catalog.runtime.dispatch('people:update', {
+      id: person.id,
+      biography: 'Photographer, then film-maker.',
+      gender: undefined,
+      dateOfBirth: undefined,
+    })
+    expect(updated).toMatchObject({ ok: true, value: { gender: 'female', dateOfBirth: '1928-05-30' } })
+    const movie = await catalog.call('movies:create', { title: 'Cléo from 5 to 7' })
+    const character = await catalog.call('characters:add', { movieId: movie.id, name: 'Cléo' })
+    expect(
+      await catalog.runtime.dispatch('characters:update', {
+        id: character.id,
+        name: undefined,
+        role: 'lead',
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: { name: 'Cléo', role: 'lead' },
+    })
+    // A Date travels as its ISO string, which is not a calendar date: a clear VALIDATION, never INTERNAL.
+    expect(
+      await catalog.runtime.dispatch('movies:create', { title: 'X', releaseDate: new Date() }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['releaseDate'] }] },
+    })
+    expect(await catalog.runtime.dispatch('movies:create', { title: 'X', budget: 10n })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  })
+
+  it('refuses the NUL character in any text, naming the field, and writes nothing', async () => {
+    const before = rowCounts()
+    for (const [channel, input, path] of [
+      ['movies:create', { title: '\u0000nul' }, ['title']],
+      [
+        'users:register',
+        { username: 'ann', email: 'ann@example.com', password: 'long enough', firstName: 'A\u0000b' },
+        ['firstName'],
+      ],
+      ['files:upload', { fileName: 'a\u0000.png', dataBase64: ONE_PIXEL_PNG }, ['fileName']],
+      ['genres:create', { name: 'x\u0000' }, ['name']],
+      ['movies:list', { genreIds: [1], text: 'a\u0000' }, ['text']],
+    ] as const) {
+      expect(await catalog.runtime.dispatch(channel, input), channel).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', issues: [{ path }] },
+      })
+    }
+    expect(rowCounts()).toEqual(before)
+    expect(await catalog.runtime.fileStore.listKeys()).toEqual([])
+  })
+
+  it('refuses a page cursor holding a number JSON cannot carry', async () => {
+    const cursor = Buffer.from('[1e400, 1]').toString('base64url')
+    expect(await catalog.runtime.dispatch('movies:list', { sort: 'budget', cursor })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['cursor'] }] },
+    })
+  })
+
   it('refuses unknown channels', async () => {
     for (const channel of ['movies:explode', 'constructor', '__proto__', 42, null]) {
       expect(await catalog.runtime.dispatch(channel, {})).toMatchObject({
