@@ -4,14 +4,14 @@ import type { TermWithCount } from '../../src-shared/taxonomy.ts'
 import type { Country } from './countries/country.entity.ts'
 import { notFound } from './errors.ts'
 import type { Genre } from './genres/genre.entity.ts'
-import { compareNames } from './sort-key.ts'
+import { compareNames, uniqueKeyOf } from './text-keys.ts'
 
 /** What differs between the catalogue's named terms (genres, countries); everything else is shared. */
 export interface NamedTermKind<Term extends Genre | Country, Usage extends { movieCount: number }> {
   entity: new () => Term
   /** "genre", as in `A genre named "Drama" already exists.` */
   label: string
-  /** `select id, name, <count> as movieCount …`; the list is sorted by name here, not in SQL (see sort-key.ts). */
+  /** `select id, name, <count> as movieCount …`; the list is sorted by name here, not in SQL (see text-keys.ts). */
   listSql: string
   /** What deleting the term would change. */
   countUsage(em: EntityManager, id: number): Promise<Usage>
@@ -19,7 +19,7 @@ export interface NamedTermKind<Term extends Genre | Country, Usage extends { mov
 
 /**
  * list / create / rename / usage / delete for a term whose name is unique without regard to case
- * (the column collates NOCASE). Deleting relies on the schema's ON DELETE rules and returns the usage it
+ * (its name key is unique). Deleting relies on the schema's ON DELETE rules and returns the usage it
  * cleared, which the UI showed before asking.
  */
 export function namedTermService<Term extends Genre | Country, Usage extends { movieCount: number }>(
@@ -33,7 +33,10 @@ export function namedTermService<Term extends Genre | Country, Usage extends { m
 
   /** The term being renamed may change the case of its own name. */
   const ensureNameFree = async (em: EntityManager, name: string, renamingId?: number) => {
-    const existing = (await em.findOne(kind.entity as never, { name } as never)) as Term | null
+    const existing = (await em.findOne(
+      kind.entity as never,
+      { nameKey: uniqueKeyOf(name) } as never,
+    )) as Term | null
     if (existing && existing.id !== renamingId) {
       const message = `A ${kind.label} named "${existing.name}" already exists.`
       throw new AppError('CONFLICT', message, [{ path: ['name'], message }])

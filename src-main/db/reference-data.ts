@@ -1,6 +1,7 @@
 // The library without its Node entry, which require()s every locale by a computed path that no bundle can follow.
 import countries from 'i18n-iso-countries/index.js'
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
+import { uniqueKeyOf } from '../catalog/text-keys.ts'
 
 countries.registerLocale(english)
 
@@ -45,15 +46,15 @@ export const STANDARD_GENRES = [
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`
 
 /**
- * Inserts that add what is missing and leave existing rows alone (names are unique without regard
- * to case), so running them twice changes nothing.
+ * Inserts that add what is missing and leave existing rows alone (a name's unique key ignores case),
+ * so running them twice changes nothing.
  */
 export function referenceDataStatements(now: Date): string[] {
   // Epoch milliseconds, as the ORM writes timestamps, so every row sorts and compares alike.
   const stamp = String(now.getTime())
   const insertAll = (table: 'country' | 'genre', names: readonly string[]) =>
-    `insert into \`${table}\` (\`name\`, \`created_at\`, \`updated_at\`) values ${names
-      .map((name) => `(${quote(name)}, ${stamp}, ${stamp})`)
-      .join(', ')} on conflict (\`name\`) do nothing`
+    `insert into \`${table}\` (\`name\`, \`name_key\`, \`created_at\`, \`updated_at\`) values ${names
+      .map((name) => `(${quote(name)}, ${quote(uniqueKeyOf(name))}, ${stamp}, ${stamp})`)
+      .join(', ')} on conflict (\`name_key\`) do nothing`
   return [insertAll('country', isoCountryNames()), insertAll('genre', STANDARD_GENRES)]
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
-import { sortKeyOf } from '../../src-main/catalog/sort-key.ts'
+import { sortKeyOf } from '../../src-main/catalog/text-keys.ts'
 import { openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
 
 const MOVIES = 100_000

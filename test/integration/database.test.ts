@@ -135,8 +135,8 @@ describe('opening a database', () => {
     writer.pragma('foreign_keys = on')
     const now = Date.now()
     writer.exec(`
-      insert into country (id, name, created_at, updated_at) values (1, 'Atlantis', ${now}, ${now});
-      insert into genre (id, name, created_at, updated_at) values (1, 'Drama', ${now}, ${now});
+      insert into country (id, name, name_key, created_at, updated_at) values (1, 'Atlantis', 'atlantis', ${now}, ${now});
+      insert into genre (id, name, name_key, created_at, updated_at) values (1, 'Drama', 'drama', ${now}, ${now});
       insert into person (id, first_name, last_name, country_id, created_at, updated_at) values (1, 'Agnès', 'Varda', 1, ${now}, ${now});
       insert into movie (id, title, title_sort_key, director_id, country_id, created_at, updated_at) values (1, 'Cléo from 5 to 7', lower('Cléo from 5 to 7'), 1, 1, ${now}, ${now});
       insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (1, 1, ${now}, ${now});

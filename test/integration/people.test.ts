@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { sortKeyOf } from '../../src-main/catalog/sort-key.ts'
+import { sortKeyOf } from '../../src-main/catalog/text-keys.ts'
 import type { Page } from '../../src-shared/common.ts'
 import type { PersonListItem } from '../../src-shared/people.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { compareNames } from '../../src-main/catalog/sort-key.ts'
+import { compareNames } from '../../src-main/catalog/text-keys.ts'
 import { STANDARD_GENRES } from '../../src-main/db/reference-data.ts'
 import type { TermWithCount } from '../../src-shared/taxonomy.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
@@ -187,6 +187,17 @@ describe('countries', () => {
     expect(countries.find((c) => c.id === france)).toEqual({ id: france, name: 'France', movieCount: 2 })
     expect(countries.find((c) => c.name === 'Belgium')?.movieCount).toBe(0)
     expect(countries.filter((c) => c.movieCount > 0)).toHaveLength(1)
+  })
+
+  it('keeps names unique without regard to case in any script, or to how an accent is encoded', async () => {
+    const before = count('genre')
+    await catalog.call('genres:create', { name: 'Émigré cinema' })
+    for (const name of ['émigré cinema', 'ÉMIGRÉ CINEMA', 'E\u0301migre\u0301 cinema']) {
+      expect((await catalog.failure('genres:create', { name })).code, name).toBe('CONFLICT')
+    }
+    await catalog.call('countries:create', { name: 'Ålandia' })
+    expect((await catalog.failure('countries:create', { name: 'ålandia' })).code).toBe('CONFLICT')
+    expect(count('genre')).toBe(before + 1)
   })
 
   it('creates and renames with case-insensitive uniqueness', async () => {

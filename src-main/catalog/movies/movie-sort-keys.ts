@@ -9,8 +9,10 @@ export const MOVIE_SORT_KEYS: Record<MovieSort, { asc: string; desc: string }> =
   title: { asc: 'm.title_sort_key', desc: 'm.title_sort_key' },
   createdAt: { asc: 'm.created_at', desc: 'm.created_at' },
   releaseDate: { asc: "ifnull(m.release_date, '9999-12-31')", desc: "ifnull(m.release_date, '')" },
-  budget: { asc: 'ifnull(m.budget, 9223372036854775807)', desc: 'ifnull(m.budget, -1)' },
-  duration: { asc: 'ifnull(m.duration, 9223372036854775807)', desc: 'ifnull(m.duration, -1)' },
+  // 2^53: above every allowed value, and exact as a JavaScript number, so it survives the round trip
+  // through a page cursor (SQLite's largest integer would come back rounded and match nothing).
+  budget: { asc: 'ifnull(m.budget, 9007199254740992)', desc: 'ifnull(m.budget, -1)' },
+  duration: { asc: 'ifnull(m.duration, 9007199254740992)', desc: 'ifnull(m.duration, -1)' },
 }
 
 /** The same keys without the table alias, as index definitions need them. */

@@ -3,7 +3,7 @@ import { timestamps } from '../../db/timestamps.ts'
 import { Country } from '../countries/country.entity.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import { Person } from '../people/person.entity.ts'
-import { sortKeyOf } from '../sort-key.ts'
+import { sortKeyOf } from '../text-keys.ts'
 import { movieSortIndexes } from './movie-sort-keys.ts'
 
 export const MovieSchema = defineEntity({
@@ -12,7 +12,7 @@ export const MovieSchema = defineEntity({
   properties: {
     id: p.integer().primary(),
     title: p.string().length(300),
-    /** The title as lists sort it (see sort-key.ts); kept in step by the ORM, indexed per sort order. */
+    /** The title as lists sort it (see text-keys.ts); kept in step by the ORM, indexed per sort order. */
     titleSortKey: p
       .string()
       .length(300)

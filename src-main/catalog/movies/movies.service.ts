@@ -18,7 +18,7 @@ import { fullNameOf, toPersonRef } from '../people/person.dto.ts'
 import { Person } from '../people/person.entity.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ServiceContext } from '../service-context.ts'
-import { compareNames } from '../sort-key.ts'
+import { compareNames } from '../text-keys.ts'
 import { Movie } from './movie.entity.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
 

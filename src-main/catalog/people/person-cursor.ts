@@ -1,7 +1,7 @@
 import { invalidField } from '../errors.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 
-/** Where a page of the people list ends: the sort keys (see sort-key.ts) of its last row. */
+/** Where a page of the people list ends: the sort keys (see text-keys.ts) of its last row. */
 export interface PersonSortKey {
   lastNameKey: string | null
   firstNameKey: string | null

@@ -3,7 +3,7 @@ import { GENDERS } from '../../../src-shared/people.ts'
 import { timestamps } from '../../db/timestamps.ts'
 import { Country } from '../countries/country.entity.ts'
 import { FileRecord } from '../files/file.entity.ts'
-import { sortKeyOf } from '../sort-key.ts'
+import { sortKeyOf } from '../text-keys.ts'
 
 type Names = { firstName?: string | null; lastName?: string | null }
 
@@ -17,7 +17,7 @@ export const PersonSchema = defineEntity({
     id: p.integer().primary(),
     firstName: p.string().length(200).nullable(),
     lastName: p.string().length(200).nullable(),
-    /** Names as the people list sorts them (see sort-key.ts); kept in step by the ORM. */
+    /** Names as the people list sorts them (see text-keys.ts); kept in step by the ORM. */
     lastNameSortKey: p
       .string()
       .length(200)

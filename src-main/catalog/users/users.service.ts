@@ -15,6 +15,7 @@ import { notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import type { ServiceContext, Session } from '../service-context.ts'
+import { uniqueKeyOf } from '../text-keys.ts'
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts'
 import { signInThrottleFor } from './sign-in-throttle.ts'
 import { User } from './user.entity.ts'
@@ -55,8 +56,7 @@ async function signedInUser(ctx: ServiceContext): Promise<User> {
   return user
 }
 
-// SQLite's NOCASE folds only ASCII letters, and usernames may use any letter ("Élodie"), so names are folded here.
-const fold = (text: string) => text.normalize('NFC').toLowerCase()
+// SQLite's NOCASE folds only ASCII letters, and usernames may use any letter ("Élodie"): those are compared by uniqueKeyOf.
 
 const isAscii = (text: string) => /^\p{ASCII}*$/u.test(text)
 
@@ -69,9 +69,9 @@ async function findByIdentifier(ctx: ServiceContext, identifier: string): Promis
   )
   if (found || isAscii(identifier)) return found
   // Local profiles are few, so comparing every username is cheap.
-  const wanted = fold(identifier)
+  const wanted = uniqueKeyOf(identifier)
   const all = await ctx.em.find(User, {}, { populate: ['avatar'] })
-  return all.find((user) => fold(user.username) === wanted) ?? null
+  return all.find((user) => uniqueKeyOf(user.username) === wanted) ?? null
 }
 
 /** CONFLICT naming each field that another user already has, so the form shows it beside that field. */
@@ -84,14 +84,14 @@ async function assertAvailable(
   const others = (await ctx.em.find(User, {})).filter((user) => user.id !== exceptUserId)
   const issues: FieldIssue[] = []
   if (wanted.username !== undefined) {
-    const username = fold(wanted.username)
-    if (others.some((user) => fold(user.username) === username)) {
+    const username = uniqueKeyOf(wanted.username)
+    if (others.some((user) => uniqueKeyOf(user.username) === username)) {
       issues.push({ path: ['username'], message: `The username “${wanted.username}” is already taken.` })
     }
   }
   if (wanted.email !== undefined) {
-    const email = fold(wanted.email)
-    if (others.some((user) => fold(user.email) === email)) {
+    const email = uniqueKeyOf(wanted.email)
+    if (others.some((user) => uniqueKeyOf(user.email) === email)) {
       issues.push({ path: ['email'], message: 'Another profile already uses this email address.' })
     }
   }

@@ -5,9 +5,9 @@ export class Migration20261128091445_initial extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(
-      `create table \`country\` (\`id\` integer not null primary key autoincrement, \`name\` text collate NOCASE not null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`,
+      `create table \`country\` (\`id\` integer not null primary key autoincrement, \`name\` text collate NOCASE not null, \`name_key\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`,
     )
-    this.addSql(`create unique index \`country_name_unique\` on \`country\` (\`name\`);`)
+    this.addSql(`create unique index \`country_name_key_unique\` on \`country\` (\`name_key\`);`)
 
     this.addSql(
       `create table \`file\` (\`id\` integer not null primary key autoincrement, \`file_name\` text not null, \`mime_type\` text not null, \`key\` text not null, \`url\` text not null, \`size\` integer not null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`,
@@ -15,9 +15,9 @@ export class Migration20261128091445_initial extends Migration {
     this.addSql(`create unique index \`file_key_unique\` on \`file\` (\`key\`);`)
 
     this.addSql(
-      `create table \`genre\` (\`id\` integer not null primary key autoincrement, \`name\` text collate NOCASE not null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`,
+      `create table \`genre\` (\`id\` integer not null primary key autoincrement, \`name\` text collate NOCASE not null, \`name_key\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`,
     )
-    this.addSql(`create unique index \`genre_name_unique\` on \`genre\` (\`name\`);`)
+    this.addSql(`create unique index \`genre_name_key_unique\` on \`genre\` (\`name_key\`);`)
 
     this.addSql(
       `create table \`person\` (\`id\` integer not null primary key autoincrement, \`first_name\` text null, \`last_name\` text null, \`last_name_sort_key\` text null, \`first_name_sort_key\` text null, \`biography\` text null, \`date_of_birth\` date null, \`gender\` text check (\`gender\` in ('female', 'male', 'non-binary', 'other')) null, \`country_id\` integer null, \`primary_photo_id\` integer null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`person_country_id_foreign\` foreign key (\`country_id\`) references \`country\` (\`id\`) on delete set null, constraint \`person_primary_photo_id_foreign\` foreign key (\`primary_photo_id\`) references \`file\` (\`id\`) on delete set null);`,
@@ -43,11 +43,11 @@ export class Migration20261128091445_initial extends Migration {
       `create index \`movie_sort_release_date_desc_index\` on \`movie\` (ifnull(release_date, ''), \`id\`);`,
     )
     this.addSql(
-      `create index \`movie_sort_budget_asc_index\` on \`movie\` (ifnull(budget, 9223372036854775807), \`id\`);`,
+      `create index \`movie_sort_budget_asc_index\` on \`movie\` (ifnull(budget, 9007199254740992), \`id\`);`,
     )
     this.addSql(`create index \`movie_sort_budget_desc_index\` on \`movie\` (ifnull(budget, -1), \`id\`);`)
     this.addSql(
-      `create index \`movie_sort_duration_asc_index\` on \`movie\` (ifnull(duration, 9223372036854775807), \`id\`);`,
+      `create index \`movie_sort_duration_asc_index\` on \`movie\` (ifnull(duration, 9007199254740992), \`id\`);`,
     )
     this.addSql(
       `create index \`movie_sort_duration_desc_index\` on \`movie\` (ifnull(duration, -1), \`id\`);`,

@@ -1,7 +1,10 @@
 /**
- * How names and titles sort for people: without regard to case or accents, so "Émile" sits with "Emil"
- * and "Åland" with "Aland", not after "Z" as SQLite's NOCASE (ASCII-only) would put them.
+ * How names compare for people. SQLite's NOCASE folds only A–Z, so it would put "Émile" after "Zoë" and
+ * let "Émigré" and "émigré" both exist; these keys do it for every script.
  */
+
+/** The key under which a name must be unique: the same text in another case, or composed differently, collides. */
+export const uniqueKeyOf = (name: string): string => name.normalize('NFC').toLowerCase()
 
 /** The stored, indexed key for a long list (movies, people): lower case, accents and other marks removed. */
 export function sortKeyOf(text: string): string
