@@ -218,18 +218,71 @@ describe('sign-in throttle', () => {
     const refused = await catalog.failure('users:signIn', { username: 'ANN', password: ANN.password })
     expect(refused).toEqual({
       code: 'UNAUTHENTICATED',
-      message: 'Too many failed sign-ins. Try again in 1 second.',
+      message: 'Too many wrong passwords. Try again in 1 second.',
     })
     expect(await catalog.call('users:current', {})).toBeNull()
 
     now += 999
     expect(
       (await catalog.failure('users:signIn', { username: 'ann', password: ANN.password })).message,
-    ).toMatch(/^Too many failed sign-ins/)
+    ).toMatch(/^Too many wrong passwords/)
     now += 1
     expect((await catalog.call('users:signIn', { username: 'ann', password: ANN.password })).username).toBe(
       'Ann',
     )
+  })
+
+  it('counts guesses per account, so switching between username and email earns no extra tries', async () => {
+    let now = 2_000_000
+    setSignInThrottleClock(() => now)
+    await catalog.call('users:register', ANN)
+    await catalog.call('users:signOut', {})
+    for (const username of ['ann', 'ann@example.com', 'ANN']) {
+      expect((await catalog.failure('users:signIn', { username, password: 'guess' })).message).toBe(
+        'Wrong username or password.',
+      )
+    }
+    const refused = await catalog.failure('users:signIn', {
+      username: 'ann@example.com',
+      password: ANN.password,
+    })
+    expect(refused.message).toMatch(/^Too many wrong passwords/)
+    now += 1000
+    expect(
+      (await catalog.call('users:signIn', { username: 'ann@example.com', password: ANN.password })).id,
+    ).toBeGreaterThan(0)
+  })
+
+  it('guards changing the password and deleting the account the same way', async () => {
+    let now = 3_000_000
+    setSignInThrottleClock(() => now)
+    await catalog.call('users:register', ANN)
+    const hashBefore = storedHash('Ann')
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const wrong = await catalog.failure('users:changePassword', {
+        currentPassword: 'guess',
+        newPassword: 'new password 1',
+      })
+      expect(wrong.message).toBe('The password is wrong.')
+    }
+    const refused = await catalog.failure('users:changePassword', {
+      currentPassword: ANN.password,
+      newPassword: 'new password 1',
+    })
+    expect(refused.message).toMatch(/^Too many wrong passwords/)
+    expect((await catalog.failure('users:delete', { password: ANN.password })).message).toMatch(
+      /^Too many wrong passwords/,
+    )
+    expect(storedHash('Ann')).toBe(hashBefore)
+    now += 1000
+    expect(
+      await catalog.call('users:changePassword', {
+        currentPassword: ANN.password,
+        newPassword: 'new password 1',
+      }),
+    ).toEqual({
+      changed: true,
+    })
   })
 
   it('doubles the wait with each further failure and forgets the streak after a success', async () => {
@@ -243,12 +296,12 @@ describe('sign-in throttle', () => {
     for (let attempt = 0; attempt < 3; attempt++) await guess()
     now += 1000
     expect((await guess()).message).toBe('Wrong username or password.')
-    expect((await guess()).message).toBe('Too many failed sign-ins. Try again in 2 seconds.')
+    expect((await guess()).message).toBe('Too many wrong passwords. Try again in 2 seconds.')
     now += 1000
-    expect((await guess()).message).toBe('Too many failed sign-ins. Try again in 1 second.')
+    expect((await guess()).message).toBe('Too many wrong passwords. Try again in 1 second.')
     now += 1000
     expect((await guess()).message).toBe('Wrong username or password.')
-    expect((await guess()).message).toBe('Too many failed sign-ins. Try again in 4 seconds.')
+    expect((await guess()).message).toBe('Too many wrong passwords. Try again in 4 seconds.')
 
     // Another name is not held up by Ann's streak.
     expect((await catalog.call('users:signIn', { username: 'bob', password: BOB.password })).username).toBe(

@@ -17,7 +17,7 @@ import { FileRecord } from '../files/file.entity.ts'
 import type { ServiceContext, Session } from '../service-context.ts'
 import { uniqueKeyOf } from '../text-keys.ts'
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts'
-import { signInThrottleFor } from './sign-in-throttle.ts'
+import { type SignInThrottle, signInThrottleFor } from './sign-in-throttle.ts'
 import { User } from './user.entity.ts'
 
 type RegistrationInput = z.output<typeof Registration>
@@ -102,8 +102,34 @@ async function assertAvailable(
 }
 
 /** UNAUTHENTICATED, with the field beside which a form shows it, when `password` is not the user's. */
-async function assertPassword(user: User, password: string, field: string): Promise<void> {
-  if (await verifyPassword(password, user.password)) return
+// Guesses are counted per account as well as per typed name, so switching between username and
+// email, or guessing through "change password", earns no extra tries.
+const accountKey = (user: User) => `account #${user.id}`
+
+function refuseWhileThrottled(throttle: SignInThrottle, keys: string[]): void {
+  const waitMs = Math.max(0, ...keys.map((key) => throttle.waitFor(key)))
+  if (waitMs === 0) return
+  const seconds = Math.ceil(waitMs / 1000)
+  throw new AppError(
+    'UNAUTHENTICATED',
+    `Too many wrong passwords. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+  )
+}
+
+/** Checks the signed-in user's password before a sensitive change, under the same throttle as signing in. */
+async function assertPassword(
+  ctx: ServiceContext,
+  user: User,
+  password: string,
+  field: string,
+): Promise<void> {
+  const throttle = signInThrottleFor(ctx.session)
+  refuseWhileThrottled(throttle, [accountKey(user)])
+  if (await verifyPassword(password, user.password)) {
+    throttle.recordSuccess(accountKey(user))
+    return
+  }
+  throttle.recordFailure(accountKey(user))
   const message = 'The password is wrong.'
   throw new AppError('UNAUTHENTICATED', message, [{ path: [field], message }])
 }
@@ -131,23 +157,18 @@ export async function register(ctx: ServiceContext, input: RegistrationInput): P
  */
 export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<UserDto> {
   const throttle = signInThrottleFor(ctx.session)
-  const waitMs = throttle.waitFor(input.username)
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000)
-    throw new AppError(
-      'UNAUTHENTICATED',
-      `Too many failed sign-ins. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
-    )
-  }
-
+  refuseWhileThrottled(throttle, [input.username])
   const match = await findByIdentifier(ctx, input.username)
+  if (match) refuseWhileThrottled(throttle, [accountKey(match)])
   if (!match) await verifyAgainstDecoy(input.password)
   if (!match || !(await verifyPassword(input.password, match.password))) {
     throttle.recordFailure(input.username)
+    if (match) throttle.recordFailure(accountKey(match))
     throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS)
   }
 
   throttle.recordSuccess(input.username)
+  throttle.recordSuccess(accountKey(match))
   if (needsRehash(match.password)) {
     match.password = await hashPassword(input.password)
     await ctx.em.flush()
@@ -203,7 +224,7 @@ export async function changePassword(
   input: PasswordChangeInput,
 ): Promise<{ changed: true }> {
   const user = await signedInUser(ctx)
-  await assertPassword(user, input.currentPassword, 'currentPassword')
+  await assertPassword(ctx, user, input.currentPassword, 'currentPassword')
   user.password = await hashPassword(input.newPassword)
   await ctx.em.flush()
   return { changed: true }
@@ -229,7 +250,7 @@ export async function deleteAccount(
   input: AccountDeletionInput,
 ): Promise<{ deleted: true }> {
   const user = await signedInUser(ctx)
-  await assertPassword(user, input.password, 'password')
+  await assertPassword(ctx, user, input.password, 'password')
   ctx.em.remove(user)
   await ctx.em.flush()
   ctx.session.userId = null
