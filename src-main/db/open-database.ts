@@ -46,9 +46,19 @@ export async function openDatabase(
   const databasePath = join(dataDir, DATABASE_FILE_NAME)
   const existed = existsSync(databasePath)
   const config = ormConfig(databasePath)
+  const cannotOpen = (error: unknown) =>
+    error instanceof DatabaseOpenError
+      ? error
+      : new DatabaseOpenError(
+          `The catalogue at ${databasePath} could not be opened: ${(error as Error).message}. Nothing was changed.`,
+          null,
+          { cause: error },
+        )
   const orm = await MikroORM.init({
     ...config,
     migrations: { ...config.migrations, migrationsList: migrations },
+  }).catch((error: unknown) => {
+    throw cannotOpen(error)
   })
   try {
     const connection = orm.em.getConnection()
@@ -75,7 +85,7 @@ export async function openDatabase(
     return { orm, databasePath, backupPath, appliedMigrations: pending }
   } catch (error) {
     await orm.close()
-    throw error
+    throw cannotOpen(error)
   }
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Migration } from '@mikro-orm/migrations'
@@ -164,6 +164,16 @@ describe('opening a database', () => {
     expect(backup.prepare('select title from movie').all()).toEqual([{ title: 'Cléo from 5 to 7' }])
     backup.close()
     expect(await readdir(join(dataDir, 'backups'))).toHaveLength(1)
+  })
+
+  it('says which file it could not open when the catalogue is not a database, and leaves it alone', async () => {
+    const garbage = Buffer.from('this is not a SQLite database, just some bytes someone saved here')
+    await writeFile(dbPath(), garbage)
+    const error = await openDatabase(dataDir).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DatabaseOpenError)
+    expect((error as Error).message).toContain(dbPath())
+    expect((error as Error).message).toMatch(/could not be opened: .*not a database/)
+    expect(await readFile(dbPath())).toEqual(garbage)
   })
 
   it('refuses, unchanged, a database written by a newer version', async () => {

@@ -11,6 +11,7 @@ import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 const GIF_1X1 = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
+const WEBP_1X1 = 'UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA=='
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 ).toString('base64')
@@ -200,6 +201,29 @@ describe('collectUnreferencedFiles', () => {
     expect(again.fileName).toBe('poster again.png')
     expect(await collect()).toEqual([])
     expect(await blobsOnDisk()).toEqual([sha256(PNG_1X1)])
+  })
+
+  it('drops file rows nothing has used for a day, with their blobs, and keeps younger ones and used ones', async () => {
+    const abandoned = await catalog.call('files:upload', { fileName: 'abandoned.png', dataBase64: PNG_1X1 })
+    const fresh = await catalog.call('files:upload', { fileName: 'fresh.gif', dataBase64: GIF_1X1 })
+    const oldButUsed = await catalog.call('files:upload', { fileName: 'poster.webp', dataBase64: WEBP_1X1 })
+    await catalog.call('movies:create', { title: 'Playtime', posterFileId: oldButUsed.id })
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000
+    db.prepare('update file set created_at = ? where id in (?, ?)').run(
+      twoDaysAgo,
+      abandoned.id,
+      oldButUsed.id,
+    )
+    db.close()
+    for (const data of [PNG_1X1, GIF_1X1, WEBP_1X1]) await ageBlob(sha256(data))
+
+    expect(await collect()).toEqual([sha256(PNG_1X1)])
+    expect(catalog.sql<{ id: number }>('select id from file order by id').map((row) => row.id)).toEqual([
+      fresh.id,
+      oldButUsed.id,
+    ])
+    expect(await blobsOnDisk()).toEqual([sha256(GIF_1X1), sha256(WEBP_1X1)].sort())
   })
 
   it('spares an unreferenced blob written within the last minute', async () => {

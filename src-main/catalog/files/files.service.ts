@@ -67,8 +67,26 @@ export async function deleteFile(ctx: ServiceContext, id: number): Promise<FileU
   return usage
 }
 
-/** Deletes the blobs no file row points to (sparing any written in the last minute); returns their keys. */
-export async function collectUnreferencedFiles(em: EntityManager, files: FileStore): Promise<string[]> {
+/** An upload that no movie, person or profile ever used is kept this long: a form may be open across a restart. */
+export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Housekeeping at startup: drops file rows nothing has pointed to for a day (an image picked, then the form
+ * abandoned; a photo replaced), then deletes the blobs no row points to, sparing any written in the last
+ * minute. Returns the keys of the blobs deleted.
+ */
+export async function collectUnreferencedFiles(
+  em: EntityManager,
+  files: FileStore,
+  now: number = Date.now(),
+): Promise<string[]> {
+  await em.execute(
+    `delete from file where created_at < ?
+       and not exists (select 1 from movie where poster_id = file.id)
+       and not exists (select 1 from person where primary_photo_id = file.id)
+       and not exists (select 1 from user where avatar_id = file.id)`,
+    [now - ABANDONED_UPLOAD_AGE_MS],
+  )
   const rows = await em.execute<{ key: string }[]>('select `key` from `file`')
   return files.collectGarbage(new Set(rows.map((row) => row.key)))
 }
