@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { ById, type FileDto } from './common.ts'
 import { out } from './contract-kit.ts'
 
-/** 20 MB of bytes as base64 is about 26.7 MB of text. */
-const MAX_BASE64_LENGTH = Math.ceil((20 * 1024 * 1024) / 3) * 4 + 4
+/**
+ * The largest upload carried at all: 28 MB of bytes as base64. Images over the 20 MB limit but under this
+ * reach the file store, which refuses them with FILE_REJECTED and their size; only absurd payloads stop here.
+ */
+const MAX_BASE64_LENGTH = Math.ceil((28 * 1024 * 1024) / 3) * 4 + 4
 
 /** Bytes travel as base64 so the same JSON crosses IPC and the harness. */
 export const FileUpload = z.object({

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { fileTypeFromBuffer } from 'file-type'
-import { ACCEPTED_IMAGE_TYPES, type FileStore } from '../files/file-store.ts'
+import { type FileStore, SERVABLE_IMAGE_TYPES } from '../files/file-store.ts'
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts'
 import { APP_HOST, APP_SCHEME } from './renderer-origins.ts'
 import { realPathInsideRoot, resolveInsideRoot } from './safe-path.ts'
@@ -46,8 +46,6 @@ async function serveRenderer(rendererDir: string, request: Request): Promise<Res
   headers.set('X-Content-Type-Options', 'nosniff')
   return new Response(response.body, { status: response.status, headers })
 }
-
-const SERVABLE_IMAGE_TYPES: readonly string[] = [...ACCEPTED_IMAGE_TYPES, 'image/apng']
 
 /** Serves a stored blob with the type its bytes show; the store only ever accepted images. */
 async function serveMedia(fileStore: FileStore, request: Request): Promise<Response> {

@@ -13,6 +13,9 @@ export const ACCEPTED_IMAGE_TYPES = [
   'image/avif',
 ] as const
 
+/** The types a stored blob may be served as: what the store accepts, and animated PNG, which it files as PNG. */
+export const SERVABLE_IMAGE_TYPES: readonly string[] = [...ACCEPTED_IMAGE_TYPES, 'image/apng']
+
 /** The largest image the store accepts, in bytes. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 

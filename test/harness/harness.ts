@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileTypeFromFile } from 'file-type'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/content-security-policy.ts'
-import { resolveInsideRoot } from '../../src-main/app/safe-path.ts'
+import { realPathInsideRoot, resolveInsideRoot } from '../../src-main/app/safe-path.ts'
+import { SERVABLE_IMAGE_TYPES } from '../../src-main/files/file-store.ts'
 import { type CatalogRuntime, type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 import { bridgeScript, MEDIA_BASE, TOKEN_HEADER } from './bridge-script.ts'
@@ -272,15 +273,17 @@ async function serveMedia(runtime: CatalogRuntime, key: string, response: Server
   } catch {
     throw new HttpError(404, 'Not found.')
   }
-  const info = await stat(file).catch(() => null)
-  if (!info?.isFile()) throw new HttpError(404, 'Not found.')
-  const type = await fileTypeFromFile(file)
+  // As the media:// protocol does: no symlink out of the store, and only an image type is ever declared.
+  const real = realPathInsideRoot(runtime.fileStore.rootDir, file)
+  const info = real ? await stat(real).catch(() => null) : null
+  if (!real || !info?.isFile()) throw new HttpError(404, 'Not found.')
+  const sniffed = (await fileTypeFromFile(real))?.mime
   response.writeHead(200, {
-    'Content-Type': type?.mime ?? 'application/octet-stream',
+    'Content-Type': sniffed && SERVABLE_IMAGE_TYPES.includes(sniffed) ? sniffed : 'application/octet-stream',
     'Content-Length': info.size,
     'X-Content-Type-Options': 'nosniff',
     // A key is the hash of the bytes, so what it names never changes.
     'Cache-Control': 'public, max-age=31536000, immutable',
   })
-  createReadStream(file).pipe(response)
+  createReadStream(real).pipe(response)
 }

@@ -80,6 +80,20 @@ describe('files:upload', () => {
     expect(await blobsOnDisk()).toEqual([])
   })
 
+  it('rejects an image over 20 MB with FILE_REJECTED and its size, and stores nothing', async () => {
+    const png = Buffer.from(PNG_1X1, 'base64')
+    const tooBig = Buffer.concat([png, Buffer.alloc(20 * 1024 * 1024 + 1 - png.length)])
+    const failure = await catalog.failure('files:upload', {
+      fileName: 'huge.png',
+      dataBase64: tooBig.toString('base64'),
+    })
+
+    expect(failure.code).toBe('FILE_REJECTED')
+    expect(failure.message).toMatch(/20\.1 MB; the limit is 20 MB/)
+    expect(fileRows()).toEqual([])
+    expect(await blobsOnDisk()).toEqual([])
+  })
+
   it('rejects data that is not base64 before anything runs', async () => {
     const failure = await catalog.failure('files:upload', { fileName: 'x.png', dataBase64: 'not base64!' })
 

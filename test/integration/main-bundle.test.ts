@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '..', '..')
 const mainBundle = join(root, 'out', 'main', 'index.js')
+
+/** The newest modification time of anything bundled into main. */
+function newestSourceTime(): number {
+  return ['src-main', 'src-shared']
+    .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0)
+}
 
 /** Runs the built main process in Node with 'electron' stubbed; returns the Electron calls it made, in order. */
 function runMainBundle(args: string[], env: Record<string, string> = {}): string[] {
@@ -21,8 +29,8 @@ function runMainBundle(args: string[], env: Record<string, string> = {}): string
 
 describe('the built main process', () => {
   beforeAll(() => {
-    // CI builds before testing; on a developer machine the test builds what it needs.
-    if (!existsSync(mainBundle)) {
+    // CI builds before testing; on a developer machine the test rebuilds a missing or stale bundle.
+    if (!existsSync(mainBundle) || newestSourceTime() > statSync(mainBundle).mtimeMs) {
       execFileSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
         cwd: root,
         stdio: 'ignore',

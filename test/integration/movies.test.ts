@@ -231,6 +231,12 @@ describe('movies', () => {
       (await catalog.call('movies:list', query as never)).items.map((m) => m.title)
     expect(await titles({ text: 'cleo' })).toEqual(['Cléo from 5 to 7'])
     expect(await titles({ text: 'GLEAN' })).toEqual(['The Gleaners and I'])
+    expect(await catalog.call('movies:list', { text: '!!!' })).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    })
+    expect((await catalog.call('movies:list', { text: '   ' })).total).toBe(4)
     expect(await titles({ genreIds: [drama] })).toEqual([
       'Cléo from 5 to 7',
       'The Gleaners and I',

@@ -255,10 +255,9 @@ export function movieListStatements(
 
   if (query.text) {
     const match = toFtsPrefixQuery(query.text)
-    if (match) {
-      where.push('m.id in (select rowid from movie_search where movie_search match ?)')
-      params.push(match)
-    }
+    // Text with nothing searchable in it ("!!!") matches nothing, as in search:all.
+    where.push(match ? 'm.id in (select rowid from movie_search where movie_search match ?)' : '0')
+    if (match) params.push(match)
   }
   if (query.genreIds && query.genreIds.length > 0) {
     // Several genres narrow the list: a movie must have all of them.

@@ -207,10 +207,11 @@ export async function listPeople(
 ): Promise<Page<PersonListItem>> {
   const filters: string[] = []
   const filterParams: unknown[] = []
-  const match = toFtsPrefixQuery(query.text ?? '')
-  if (match) {
-    filters.push('p.id in (select rowid from person_search where person_search match ?)')
-    filterParams.push(match)
+  if (query.text) {
+    const match = toFtsPrefixQuery(query.text)
+    // Text with nothing searchable in it ("!!!") matches nobody, as in search:all.
+    filters.push(match ? 'p.id in (select rowid from person_search where person_search match ?)' : '0')
+    if (match) filterParams.push(match)
   }
   const pageFilters = [...filters]
   const pageParams = [...filterParams]
