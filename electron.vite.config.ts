@@ -1,6 +1,21 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'electron-vite'
+import { defineConfig, type RendererViteConfig } from 'electron-vite'
+
+/** The renderer's build, shared with the browser harness so both serve the very same bundle. */
+export const rendererConfig = {
+  root: resolve(import.meta.dirname, 'src-renderer'),
+  // Absolute asset paths, so a deep route (app://catalog/movies/42) that falls back to index.html still loads them.
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    // The bundle loads from local disk, never over a network, so its size is not worth a warning.
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
+  },
+} satisfies RendererViteConfig
 
 // Source folders are not electron-vite's defaults, so every entry is named explicitly (STACK.md #13).
 export default defineConfig({
@@ -24,12 +39,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(import.meta.dirname, 'src-renderer'),
-    plugins: [react()],
-    build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
-    },
-  },
+  renderer: rendererConfig,
 })

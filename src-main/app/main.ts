@@ -40,8 +40,14 @@ function openMainWindow(runtime: CatalogRuntime): void {
   mainWindow = window
 }
 
+// Set once the catalogue is open: how to bring a window back when none is left (macOS keeps running without one).
+let reopenMainWindow: (() => void) | null = null
+
 function focusMainWindow(): void {
-  if (!mainWindow) return
+  if (!mainWindow) {
+    reopenMainWindow?.()
+    return
+  }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
@@ -107,6 +113,7 @@ async function start(): Promise<void> {
   )
   installApplicationMenu({ isMac, isDev: !app.isPackaged })
   openMainWindow(runtime)
+  reopenMainWindow = () => openMainWindow(runtime)
 
   // macOS keeps the app running without windows; clicking the dock icon brings one back.
   app.on('activate', () => {

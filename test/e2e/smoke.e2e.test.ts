@@ -6,6 +6,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { CatalogBridge } from '../../src-shared/bridge.ts'
 import { TOKEN_HEADER } from '../harness/bridge-script.ts'
 import { type Harness, startHarness } from '../harness/harness.ts'
 
@@ -118,6 +119,16 @@ describe('the Movies screen in Chromium', () => {
     await page.getByText('1 movie', { exact: true }).waitFor()
     await page.getByText('“Spirited Away” is in the catalogue.').waitFor()
     expect(await page.getByLabel('Title').inputValue()).toBe('')
+    // Ready for the next one: the cursor is back in Title.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(await page.getByLabel('Title').getAttribute('id'))
+
+    // An impossible date is never quietly turned into another one (2001-13-45 is not 2002-02-14).
+    await page.getByLabel('Release date').fill('2001-13-45')
+    await page.keyboard.press('Tab')
+    expect(await page.getByLabel('Release date').inputValue()).not.toBe('2002-02-14')
+    await page.getByLabel('Release date').fill('')
 
     await page.getByLabel('Title').fill('Akira')
     await page.getByLabel('Duration').fill('124')
@@ -158,6 +169,35 @@ describe('the Movies screen in Chromium', () => {
       return { keys: Object.keys(catalog).sort(), frozen: Object.isFrozen(catalog) }
     })
     expect(bridge).toEqual({ keys: ['invoke', 'on'], frozen: true })
+    // It refuses what the Electron preload refuses, the same way.
+    const refusals = await page.evaluate(async () => {
+      const catalog = (window as unknown as { catalog: CatalogBridge }).catalog
+      const unknownCall = await catalog.invoke('movies:explode', {})
+      let unknownEvent = ''
+      try {
+        catalog.on('secrets:leaked', () => {})
+      } catch (error) {
+        unknownEvent = (error as Error).name
+      }
+      return { unknownCall, unknownEvent }
+    })
+    expect(refusals).toEqual({
+      unknownCall: {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '"movies:explode" is not a catalogue call.' },
+      },
+      unknownEvent: 'TypeError',
+    })
+    await page.close()
+  })
+
+  test('a deep link loads the app, assets and all, as app:// serves it', async () => {
+    const page = await browser.newPage()
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(error.message))
+    await page.goto(new URL('/movies/42', harness.url).href)
+    await page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
+    expect(problems).toEqual([])
     await page.close()
   })
 })
@@ -193,6 +233,14 @@ describe('the harness server', () => {
     expect((await rpc({ ...good, Host: `localhost:${new URL(harness.url).port}` })).status).toBe(403)
     expect((await rpc({ ...good, 'Content-Type': 'text/plain' })).status).toBe(403)
     expect((await rpc(good, 'GET')).status).toBe(403)
+  })
+
+  test('streams events only to its own page: the token is required and cross-site requests are refused', async () => {
+    expect((await rawRequest('/events')).status).toBe(403)
+    expect((await rawRequest('/events?token=guessed')).status).toBe(403)
+    const crossSite = { 'Sec-Fetch-Site': 'cross-site' }
+    expect((await rawRequest(`/events?token=${await token()}`, { headers: crossSite })).status).toBe(403)
+    expect((await rawRequest('/bridge.js', { headers: crossSite })).status).toBe(403)
   })
 
   test('serves a stored image under /media/ with its type, as the page resolves media:// urls', async () => {
@@ -236,6 +284,9 @@ describe('the harness server', () => {
     expect((await rawRequest('/../../package.json')).status).toBe(404)
     expect((await rawRequest('/media/files/..%2F..%2Fcatalog.sqlite')).status).toBe(404)
     expect((await rawRequest(`/media/files/${'0'.repeat(64)}`)).status).toBe(404)
-    expect((await rawRequest('/assets/')).status).toBe(404)
+    // A folder is no file: like any client-side route it gets the page, never a listing.
+    const folder = await rawRequest('/assets/')
+    expect(folder.body).toContain('<div id="root">')
+    expect(folder.body).not.toMatch(/index-[\w-]+\.js"?\s*<\/a>/)
   })
 })

@@ -1,3 +1,5 @@
+import { channels, eventNames } from '../../src-shared/contract.ts'
+
 /** The request header that carries the per-run token; only the page the harness served knows it. */
 export const TOKEN_HEADER = 'x-catalog-token'
 
@@ -6,15 +8,20 @@ export const MEDIA_BASE = '/media/'
 
 /**
  * The harness's stand-in for the Electron preload: the same `window.catalog` API (invoke + on), over
- * HTTP. A transport failure resolves to an INTERNAL envelope, as the renderer expects of every call.
+ * HTTP, refusing what the preload refuses in the same way. A transport failure resolves to an INTERNAL
+ * envelope, as the renderer expects of every call.
  */
 export function bridgeScript(token: string): string {
   return `'use strict'
 ;(() => {
   const token = ${JSON.stringify(token)}
-  const transportFailure = (message) => ({ ok: false, error: { code: 'INTERNAL', message } })
+  const channels = new Set(${JSON.stringify(channels)})
+  const events = new Set(${JSON.stringify(eventNames)})
+  const failure = (code, message) => ({ ok: false, error: { code, message } })
+  const transportFailure = (message) => failure('INTERNAL', message)
 
   async function invoke(channel, input) {
+    if (!channels.has(channel)) return failure('FORBIDDEN', '"' + String(channel) + '" is not a catalogue call.')
     let response
     try {
       response = await fetch('/rpc', {
@@ -31,6 +38,8 @@ export function bridgeScript(token: string): string {
 
   let source = null
   function on(event, listener) {
+    if (!events.has(event)) throw new TypeError('"' + String(event) + '" is not a catalogue event.')
+    if (typeof listener !== 'function') throw new TypeError('The event listener must be a function.')
     source ??= new EventSource('/events?token=' + encodeURIComponent(token))
     const handle = (message) => listener(JSON.parse(message.data))
     source.addEventListener(event, handle)

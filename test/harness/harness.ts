@@ -153,16 +153,17 @@ export async function startHarness({
     if (pathname.startsWith(MEDIA_FILES_PREFIX)) {
       return serveMedia(runtime, decodePath(pathname.slice(MEDIA_FILES_PREFIX.length)), response)
     }
-    if (pathname === '/' || pathname === '/index.html') {
+    const sendPage = () => {
       // The same policy the Electron shell sends, so a violation shows up here first.
       response.writeHead(200, {
         'Content-Type': CONTENT_TYPES['.html'],
         'Cache-Control': 'no-store',
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       })
-      return response.end(indexHtml)
+      response.end(indexHtml)
     }
-    return serveRendererFile(rendererDir, pathname.slice(1), response)
+    if (pathname === '/' || pathname === '/index.html') return sendPage()
+    return serveRendererFile(rendererDir, pathname.slice(1), response, sendPage)
   }
 
   const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
@@ -252,17 +253,32 @@ async function bridgedIndexHtml(rendererDir: string): Promise<string> {
   return `${html.slice(0, appScript)}<script src="/bridge.js"></script>\n    ${html.slice(appScript)}`
 }
 
-async function serveRendererFile(rendererDir: string, encodedPath: string, response: ServerResponse) {
+// A file that vanishes or fails mid-read ends that response, never the harness.
+const streamFile = (file: string, response: ServerResponse) =>
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response)
+
+/** A file of the built renderer; a client-side route (no file, no extension) gets the page, as app:// does. */
+async function serveRendererFile(
+  rendererDir: string,
+  encodedPath: string,
+  response: ServerResponse,
+  sendPage: () => void,
+) {
   const file = resolveInsideRoot(rendererDir, encodedPath)
   if (file === null) throw new HttpError(404, 'Not found.')
   const info = await stat(file).catch(() => null)
-  if (!info?.isFile()) throw new HttpError(404, 'Not found.')
+  if (!info?.isFile()) {
+    if (path.posix.extname(encodedPath) === '') return sendPage()
+    throw new HttpError(404, 'Not found.')
+  }
   response.writeHead(200, {
     'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,
     'X-Content-Type-Options': 'nosniff',
   })
-  createReadStream(file).pipe(response)
+  streamFile(file, response)
 }
 
 async function serveMedia(runtime: CatalogRuntime, key: string, response: ServerResponse) {
@@ -285,5 +301,5 @@ async function serveMedia(runtime: CatalogRuntime, key: string, response: Server
     // A key is the hash of the bytes, so what it names never changes.
     'Cache-Control': 'public, max-age=31536000, immutable',
   })
-  createReadStream(real).pipe(response)
+  streamFile(real, response)
 }

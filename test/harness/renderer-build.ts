@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import react from '@vitejs/plugin-react'
 import { build } from 'vite'
+import { rendererConfig } from '../../electron.vite.config.ts'
 
 // Everything the renderer bundle is made from; a change to any of it means the bundle is stale.
 const SOURCE_DIRS = ['src-renderer', 'src-shared']
@@ -32,14 +32,7 @@ export async function ensureRendererBuilt(rootDir: string): Promise<string> {
   )
   if (builtAt !== null && builtAt > sourcesChangedAt) return outDir
 
-  // Only the renderer: no Electron pieces, so this works where main's entry does not build yet.
-  await build({
-    root: path.join(rootDir, 'src-renderer'),
-    configFile: false,
-    plugins: [react()],
-    logLevel: 'warn',
-    // The bundle loads from local disk, never over a network, so its size is not worth a warning.
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
-  })
+  // Only the renderer, with the app's own renderer config: no Electron pieces are built or needed.
+  await build({ ...rendererConfig, configFile: false, logLevel: 'warn' })
   return outDir
 }

@@ -237,6 +237,48 @@ describe('unexpected failures', () => {
     await rm(dataDir, { recursive: true, force: true })
   })
 
+  it('never cut short a call already running: draining waits for it, then refuses new ones', async () => {
+    const { orm } = await openDatabase(dataDir)
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const dispatcher = createDispatcher({
+      orm,
+      handlers: {
+        ...handlers,
+        'genres:create': async (input, ctx) => {
+          await held
+          return handlers['genres:create'](input, ctx)
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    const inFlight = dispatcher.dispatch('genres:create', { name: 'Giallo' })
+    let drained = false
+    const draining = dispatcher.drain().then(() => {
+      drained = true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(drained).toBe(false)
+    expect(await dispatcher.dispatch('genres:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
+
+    release()
+    expect(await inFlight).toMatchObject({ ok: true, value: { name: 'Giallo' } })
+    await draining
+    expect(drained).toBe(true)
+    expect(await orm.em.getConnection().execute("select name from genre where name = 'Giallo'")).toEqual([
+      { name: 'Giallo' },
+    ])
+    await orm.close()
+  })
+
   it('are logged with their stack and answered INTERNAL without it, rolling back what the call wrote', async () => {
     const { orm } = await openDatabase(dataDir)
     const logged: unknown[][] = []

@@ -2,6 +2,8 @@ import { Alert, Button, Stack, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
+import dayjs from 'dayjs'
+import customParseFormat from 'dayjs/plugin/customParseFormat'
 import { useState } from 'react'
 import { parseDuration } from '../../../src-shared/duration.ts'
 import { isAppError } from '../../../src-shared/errors.ts'
@@ -21,6 +23,14 @@ const FIELD_BY_INPUT_PATH = { title: 'title', releaseDate: 'releaseDate', durati
 
 const DURATION_HINT = 'Minutes (134) or hours:minutes (2:14).'
 const DURATION_UNREADABLE = 'This is not a duration: type minutes or h:mm.'
+
+dayjs.extend(customParseFormat)
+
+/** Only a real calendar date in YYYY-MM-DD; a lenient parse would turn "2001-13-45" into 2002-02-14. */
+const parseIsoDate = (text: string): string | null => {
+  const date = dayjs(text.trim(), 'YYYY-MM-DD', true)
+  return date.isValid() ? date.format('YYYY-MM-DD') : null
+}
 
 const toDraft = (values: AddMovieValues): MovieDraft => ({
   title: values.title,
@@ -51,7 +61,8 @@ export function AddMovieForm() {
           message: `“${movie.title}” is in the catalogue.`,
         })
         form.reset()
-        form.getInputNode('title')?.focus()
+        // reset() remounts the inputs; focus the new Title once it is in the page, ready for the next movie.
+        requestAnimationFrame(() => form.getInputNode('title')?.focus())
       },
       onError: (error) => {
         if (isAppError(error) && error.code === 'VALIDATION' && error.issues) {
@@ -80,6 +91,7 @@ export function AddMovieForm() {
           label="Release date"
           placeholder="YYYY-MM-DD"
           valueFormat="YYYY-MM-DD"
+          dateParser={parseIsoDate}
           clearable
           key={form.key('releaseDate')}
           {...form.getInputProps('releaseDate')}

@@ -86,12 +86,12 @@ export function MoviesPage() {
       </div>
 
       <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, sm: 7, md: 8 }}>
           <Paper withBorder shadow="xs" radius="md" style={{ overflow: 'hidden' }}>
             <MovieListBody movieList={movieList} labelledBy={headingId} />
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, sm: 5, md: 4 }}>
           <Paper
             withBorder
             shadow="xs"
