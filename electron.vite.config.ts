@@ -1,13 +1,24 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type RendererViteConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * electron-vite builds the renderer with relative asset paths (base './'), which a deep route such as
+ * app://catalog/movies/42, answered with index.html, would resolve under /movies/. A <base href="/">
+ * makes them resolve from the root in the app, the harness and the dev server alike.
+ */
+function rootRelativeAssets(): Plugin {
+  return {
+    name: 'root-relative-assets',
+    transformIndexHtml: () => [{ tag: 'base', attrs: { href: '/' }, injectTo: 'head-prepend' }],
+  }
+}
 
 /** The renderer's build, shared with the browser harness so both serve the very same bundle. */
 export const rendererConfig = {
   root: resolve(import.meta.dirname, 'src-renderer'),
-  // Absolute asset paths, so a deep route (app://catalog/movies/42) that falls back to index.html still loads them.
-  base: '/',
-  plugins: [react()],
+  plugins: [react(), rootRelativeAssets()],
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -10,7 +10,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' media: data: blob:",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
+  // index.html sets <base href="/"> so assets load from the root on any route; nothing else may.
+  "base-uri 'self'",
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ')

@@ -196,7 +196,7 @@ describe('the Movies screen in Chromium', () => {
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(error.message))
     await page.goto(new URL('/movies/42', harness.url).href)
-    await page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
+    await page.getByRole('heading', { name: 'Movies', exact: true }).waitFor({ timeout: 10_000 })
     expect(problems).toEqual([])
     await page.close()
   })

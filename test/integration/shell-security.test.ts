@@ -407,7 +407,7 @@ describe('the Content-Security-Policy', () => {
         "img-src 'self' media: data: blob:",
         "connect-src 'self'",
         "object-src 'none'",
-        "base-uri 'none'",
+        "base-uri 'self'",
         "frame-ancestors 'none'",
         "form-action 'none'",
       ]),
