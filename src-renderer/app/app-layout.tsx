@@ -6,7 +6,7 @@ import { FilmIcon } from './film-icon.tsx'
 
 /** The window's frame: header, navigation and the current screen. */
 export function AppLayout() {
-  const [navbarOpen, { toggle: toggleNavbar }] = useDisclosure(false)
+  const [navbarOpen, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false)
 
   return (
     <AppShell
@@ -22,6 +22,8 @@ export function AppLayout() {
             hiddenFrom="sm"
             size="sm"
             aria-label="Toggle navigation"
+            aria-expanded={navbarOpen}
+            aria-controls="app-navigation"
           />
           <ThemeIcon size={34} radius="md" variant="gradient" gradient={{ from: 'indigo.7', to: 'violet.5' }}>
             <FilmIcon />
@@ -32,7 +34,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label="Sections">
+      <AppShell.Navbar p="sm" aria-label="Sections" id="app-navigation">
         <NavLink
           component="button"
           type="button"
@@ -41,6 +43,8 @@ export function AppLayout() {
           active
           variant="light"
           aria-current="page"
+          // On a narrow window the navigation covers the screen: choosing a section closes it.
+          onClick={closeNavbar}
         />
       </AppShell.Navbar>
 
