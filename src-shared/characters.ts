@@ -34,8 +34,28 @@ export interface CharacterDto {
 }
 
 export const characterChannels = {
-  'characters:add': { input: CharacterDraft, output: out<CharacterDto>() },
-  'characters:update': { input: CharacterUpdate, output: out<CharacterDto>() },
-  'characters:remove': { input: ById, output: out<{ deleted: true }>() },
-  'characters:setActor': { input: CharacterActorLink, output: out<CharacterDto>() },
+  'characters:add': {
+    kind: 'command',
+    input: CharacterDraft,
+    output: out<CharacterDto>(),
+    changes: ['characters'],
+  },
+  'characters:update': {
+    kind: 'command',
+    input: CharacterUpdate,
+    output: out<CharacterDto>(),
+    changes: ['characters'],
+  },
+  'characters:remove': {
+    kind: 'command',
+    input: ById,
+    output: out<{ deleted: true }>(),
+    changes: ['characters'],
+  },
+  'characters:setActor': {
+    kind: 'command',
+    input: CharacterActorLink,
+    output: out<CharacterDto>(),
+    changes: ['characters'],
+  },
 } as const

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { characterChannels } from './characters.ts'
-import type { ChannelMap, OutputMarker } from './contract-kit.ts'
+import type { ChannelMap, DataDomain, OutputMarker } from './contract-kit.ts'
 import { out } from './contract-kit.ts'
 import { favoriteChannels } from './favorites.ts'
 import { fileChannels } from './files.ts'
@@ -11,7 +11,8 @@ import { countryChannels, genreChannels } from './taxonomy.ts'
 import { userChannels } from './users.ts'
 
 /**
- * Every call the renderer can make: channel `domain:verb` -> zod input schema -> output DTO type.
+ * Every call the renderer can make: channel `domain:verb` -> zod input schema -> output DTO type, and
+ * whether it is a query (reads only) or a command (and which domains' data it changes).
  * Adding a call = one entry in a domain's channel map + one handler in main + one hook in the renderer.
  */
 export const contract = {
@@ -36,19 +37,11 @@ export const channels = Object.keys(contract) as Channel[]
 export const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.hasOwn(contract, name)
 
-/** The domains whose data a "data changed" event can name, so views know what to refetch. */
-export type DataDomain =
-  | 'movies'
-  | 'people'
-  | 'characters'
-  | 'genres'
-  | 'countries'
-  | 'users'
-  | 'favorites'
-  | 'files'
+export { DATA_DOMAINS, type DataDomain } from './contract-kit.ts'
 
 /** Push events from main to the renderer. */
 export const events = {
+  /** After a command succeeded: the domains it declared; the renderer decides which views to refresh. */
   'data:changed': out<{ domains: DataDomain[] }>(),
   'task:progress': out<{ taskId: string; done: number; total: number; label: string }>(),
 } as const

@@ -7,7 +7,17 @@ export const FavoriteChange = z.object({ movieId: Id })
 
 /** Favorites always belong to the signed-in user; no call takes a user id. */
 export const favoriteChannels = {
-  'favorites:add': { input: FavoriteChange, output: out<{ movieId: number; isFavorite: true }>() },
-  'favorites:remove': { input: FavoriteChange, output: out<{ movieId: number; isFavorite: false }>() },
-  'favorites:list': { input: PageRequest, output: out<Page<MovieListItem>>() },
+  'favorites:add': {
+    kind: 'command',
+    input: FavoriteChange,
+    output: out<{ movieId: number; isFavorite: true }>(),
+    changes: ['favorites'],
+  },
+  'favorites:remove': {
+    kind: 'command',
+    input: FavoriteChange,
+    output: out<{ movieId: number; isFavorite: false }>(),
+    changes: ['favorites'],
+  },
+  'favorites:list': { kind: 'query', input: PageRequest, output: out<Page<MovieListItem>>() },
 } as const

@@ -24,8 +24,13 @@ export interface FileUsage {
 }
 
 export const fileChannels = {
-  'files:upload': { input: FileUpload, output: out<FileDto>() },
-  'files:get': { input: ById, output: out<FileDto>() },
-  'files:usage': { input: ById, output: out<FileUsage>() },
-  'files:delete': { input: ById, output: out<FileUsage>() },
+  'files:upload': { kind: 'command', input: FileUpload, output: out<FileDto>(), changes: ['files'] },
+  'files:get': { kind: 'query', input: ById, output: out<FileDto>() },
+  'files:usage': { kind: 'query', input: ById, output: out<FileUsage>() },
+  'files:delete': {
+    kind: 'command',
+    input: ById,
+    output: out<FileUsage>(),
+    changes: ['files', 'movies', 'people', 'users'],
+  },
 } as const

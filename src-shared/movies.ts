@@ -115,10 +115,15 @@ export interface MovieUsage {
 }
 
 export const movieChannels = {
-  'movies:create': { input: MovieDraft, output: out<MovieDetail>() },
-  'movies:update': { input: MovieUpdate, output: out<MovieDetail>() },
-  'movies:usage': { input: ById, output: out<MovieUsage>() },
-  'movies:delete': { input: ById, output: out<MovieUsage>() },
-  'movies:get': { input: ById, output: out<MovieDetail>() },
-  'movies:list': { input: MovieListQuery, output: out<MoviePage>() },
+  'movies:create': { kind: 'command', input: MovieDraft, output: out<MovieDetail>(), changes: ['movies'] },
+  'movies:update': { kind: 'command', input: MovieUpdate, output: out<MovieDetail>(), changes: ['movies'] },
+  'movies:usage': { kind: 'query', input: ById, output: out<MovieUsage>() },
+  'movies:delete': {
+    kind: 'command',
+    input: ById,
+    output: out<MovieUsage>(),
+    changes: ['movies', 'characters', 'favorites', 'files'],
+  },
+  'movies:get': { kind: 'query', input: ById, output: out<MovieDetail>() },
+  'movies:list': { kind: 'query', input: MovieListQuery, output: out<MoviePage>() },
 } as const

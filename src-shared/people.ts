@@ -78,10 +78,15 @@ export interface PersonUsage {
 }
 
 export const peopleChannels = {
-  'people:create': { input: PersonDraft, output: out<PersonDetail>() },
-  'people:update': { input: PersonUpdate, output: out<PersonDetail>() },
-  'people:usage': { input: ById, output: out<PersonUsage>() },
-  'people:delete': { input: ById, output: out<PersonUsage>() },
-  'people:get': { input: ById, output: out<PersonDetail>() },
-  'people:list': { input: PersonListQuery, output: out<Page<PersonListItem>>() },
+  'people:create': { kind: 'command', input: PersonDraft, output: out<PersonDetail>(), changes: ['people'] },
+  'people:update': { kind: 'command', input: PersonUpdate, output: out<PersonDetail>(), changes: ['people'] },
+  'people:usage': { kind: 'query', input: ById, output: out<PersonUsage>() },
+  'people:delete': {
+    kind: 'command',
+    input: ById,
+    output: out<PersonUsage>(),
+    changes: ['people', 'movies', 'characters'],
+  },
+  'people:get': { kind: 'query', input: ById, output: out<PersonDetail>() },
+  'people:list': { kind: 'query', input: PersonListQuery, output: out<Page<PersonListItem>>() },
 } as const

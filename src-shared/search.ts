@@ -23,5 +23,5 @@ export interface SearchResults {
 }
 
 export const searchChannels = {
-  'search:all': { input: SearchQuery, output: out<SearchResults>() },
+  'search:all': { kind: 'query', input: SearchQuery, output: out<SearchResults>() },
 } as const

@@ -24,17 +24,32 @@ export const CountryDraft = z.object({ name: requiredName('Country name', 100) }
 export const CountryRename = z.object({ id: Id, name: requiredName('Country name', 100) })
 
 export const genreChannels = {
-  'genres:list': { input: z.object({}).default({}), output: out<TermWithCount[]>() },
-  'genres:create': { input: GenreDraft, output: out<TermWithCount>() },
-  'genres:rename': { input: GenreRename, output: out<TermWithCount>() },
-  'genres:usage': { input: ById, output: out<GenreUsage>() },
-  'genres:delete': { input: ById, output: out<GenreUsage>() },
+  'genres:list': { kind: 'query', input: z.object({}).default({}), output: out<TermWithCount[]>() },
+  'genres:create': { kind: 'command', input: GenreDraft, output: out<TermWithCount>(), changes: ['genres'] },
+  'genres:rename': { kind: 'command', input: GenreRename, output: out<TermWithCount>(), changes: ['genres'] },
+  'genres:usage': { kind: 'query', input: ById, output: out<GenreUsage>() },
+  'genres:delete': { kind: 'command', input: ById, output: out<GenreUsage>(), changes: ['genres', 'movies'] },
 } as const
 
 export const countryChannels = {
-  'countries:list': { input: z.object({}).default({}), output: out<TermWithCount[]>() },
-  'countries:create': { input: CountryDraft, output: out<TermWithCount>() },
-  'countries:rename': { input: CountryRename, output: out<TermWithCount>() },
-  'countries:usage': { input: ById, output: out<CountryUsage>() },
-  'countries:delete': { input: ById, output: out<CountryUsage>() },
+  'countries:list': { kind: 'query', input: z.object({}).default({}), output: out<TermWithCount[]>() },
+  'countries:create': {
+    kind: 'command',
+    input: CountryDraft,
+    output: out<TermWithCount>(),
+    changes: ['countries'],
+  },
+  'countries:rename': {
+    kind: 'command',
+    input: CountryRename,
+    output: out<TermWithCount>(),
+    changes: ['countries'],
+  },
+  'countries:usage': { kind: 'query', input: ById, output: out<CountryUsage>() },
+  'countries:delete': {
+    kind: 'command',
+    input: ById,
+    output: out<CountryUsage>(),
+    changes: ['countries', 'movies', 'people'],
+  },
 } as const

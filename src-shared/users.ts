@@ -71,13 +71,38 @@ export interface ProfileSummary {
 const Nothing = z.object({}).default({})
 
 export const userChannels = {
-  'users:register': { input: Registration, output: out<UserDto>() },
-  'users:signIn': { input: SignIn, output: out<UserDto>() },
-  'users:signOut': { input: Nothing, output: out<{ signedOut: true }>() },
-  'users:current': { input: Nothing, output: out<UserDto | null>() },
-  'users:profiles': { input: Nothing, output: out<ProfileSummary[]>() },
-  'users:updateProfile': { input: ProfileUpdate, output: out<UserDto>() },
-  'users:changePassword': { input: PasswordChange, output: out<{ changed: true }>() },
-  'users:setAvatar': { input: AvatarChange, output: out<UserDto>() },
-  'users:delete': { input: AccountDeletion, output: out<{ deleted: true }>() },
+  'users:register': {
+    kind: 'command',
+    input: Registration,
+    output: out<UserDto>(),
+    changes: ['users', 'session'],
+  },
+  'users:signIn': { kind: 'command', input: SignIn, output: out<UserDto>(), changes: ['session'] },
+  'users:signOut': {
+    kind: 'command',
+    input: Nothing,
+    output: out<{ signedOut: true }>(),
+    changes: ['session'],
+  },
+  'users:current': { kind: 'query', input: Nothing, output: out<UserDto | null>() },
+  'users:profiles': { kind: 'query', input: Nothing, output: out<ProfileSummary[]>() },
+  'users:updateProfile': {
+    kind: 'command',
+    input: ProfileUpdate,
+    output: out<UserDto>(),
+    changes: ['users'],
+  },
+  'users:changePassword': {
+    kind: 'command',
+    input: PasswordChange,
+    output: out<{ changed: true }>(),
+    changes: ['users'],
+  },
+  'users:setAvatar': { kind: 'command', input: AvatarChange, output: out<UserDto>(), changes: ['users'] },
+  'users:delete': {
+    kind: 'command',
+    input: AccountDeletion,
+    output: out<{ deleted: true }>(),
+    changes: ['users', 'session', 'favorites'],
+  },
 } as const

@@ -35,22 +35,6 @@ export interface Dispatcher {
   drain(): Promise<void>
 }
 
-/** Verbs that only read; every other verb writes and announces a data change. */
-const READ_VERBS = new Set(['get', 'list', 'usage', 'current', 'profiles', 'all'])
-
-/** What else shows data of a domain, so a change there refreshes those views too. */
-const SHOWN_IN: Partial<Record<DataDomain, DataDomain[]>> = {
-  people: ['movies', 'characters'],
-  characters: ['movies', 'people'],
-  genres: ['movies'],
-  countries: ['movies', 'people'],
-  files: ['movies', 'people', 'users'],
-  // Who is signed in decides which movies are favorites.
-  users: ['favorites', 'movies'],
-  favorites: ['movies'],
-  movies: ['favorites', 'people', 'genres', 'countries'],
-}
-
 const fail = (error: ErrorBody): Envelope<never> => ({ ok: false, error })
 
 const validationFailure = (error: ZodError): ErrorBody => {
@@ -94,13 +78,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const run = async <C extends Channel>(channel: C, input: unknown): Promise<Envelope<unknown>> => {
     const handler = handlers[channel] as Handler<C>
-    const [domain, verb] = channel.split(':') as [DataDomain, string]
+    const spec = contract[channel]
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       const value = await orm.em
         .fork()
         .transactional((em) => handler(input as Parameters<Handler<C>>[0], { em, session, files }))
-      if (!READ_VERBS.has(verb)) onDataChanged([domain, ...(SHOWN_IN[domain] ?? [])])
+      // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
+      if (spec.kind === 'command') onDataChanged([...spec.changes])
       return { ok: true, value }
     } catch (error) {
       const known = knownFailure(error)

@@ -6,7 +6,7 @@ import { openDatabase } from '../../src-main/db/open-database.ts'
 import { FileStore } from '../../src-main/files/file-store.ts'
 import { handlers } from '../../src-main/ipc/all-handlers.ts'
 import { createDispatcher } from '../../src-main/ipc/dispatcher.ts'
-import { channels, contract } from '../../src-shared/contract.ts'
+import { channels, contract, DATA_DOMAINS } from '../../src-shared/contract.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
 const ONE_PIXEL_PNG =
@@ -215,16 +215,76 @@ describe('the dispatcher', () => {
     }
   })
 
-  it('announces data changes after writes, not after reads', async () => {
+  it('announces data changes after commands, naming the domains the contract declares', async () => {
     const seen: unknown[] = []
     const unsubscribe = catalog.runtime.onEvent((name, payload) => seen.push({ name, payload }))
-    await catalog.call('movies:list', {})
-    expect(seen).toEqual([])
     await catalog.call('genres:create', { name: 'Giallo' })
-    expect(seen).toEqual([{ name: 'data:changed', payload: { domains: ['genres', 'movies'] } }])
+    expect(seen).toEqual([{ name: 'data:changed', payload: { domains: ['genres'] } }])
+    const movie = await catalog.call('movies:create', { title: 'Deep Red' })
+    await catalog.call('movies:delete', { id: movie.id })
+    expect(seen.at(-1)).toEqual({
+      name: 'data:changed',
+      payload: { domains: ['movies', 'characters', 'favorites', 'files'] },
+    })
+    // A failed command changed nothing, so it announces nothing.
+    const before = seen.length
+    await catalog.failure('genres:create', { name: 'giallo' })
+    expect(seen).toHaveLength(before)
     unsubscribe()
     await catalog.call('genres:create', { name: 'Wuxia' })
-    expect(seen).toHaveLength(1)
+    expect(seen).toHaveLength(before)
+  })
+
+  it('never announces a change after a query, on any query channel', async () => {
+    await catalog.call('users:register', {
+      username: 'ada',
+      email: 'ada@example.com',
+      password: 'correct horse',
+    })
+    const file = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: ONE_PIXEL_PNG })
+    const person = await catalog.call('people:create', { lastName: 'Varda' })
+    const movie = await catalog.call('movies:create', { title: 'Cléo', directorId: person.id })
+    const [genre] = await catalog.call('genres:list', {})
+    const [country] = await catalog.call('countries:list', {})
+    const seen: unknown[] = []
+    catalog.runtime.onEvent((name, payload) => seen.push({ name, payload }))
+
+    // Every query the contract declares, with an input it accepts; a new query must be added here.
+    const queryInputs: Record<string, unknown> = {
+      'movies:get': { id: movie.id },
+      'movies:list': { text: 'cle', favoritesOnly: true },
+      'movies:usage': { id: movie.id },
+      'people:get': { id: person.id },
+      'people:list': { text: 'var' },
+      'people:usage': { id: person.id },
+      'genres:list': {},
+      'genres:usage': { id: genre!.id },
+      'countries:list': {},
+      'countries:usage': { id: country!.id },
+      'users:current': {},
+      'users:profiles': {},
+      'favorites:list': {},
+      'search:all': { text: 'c' },
+      'files:get': { id: file.id },
+      'files:usage': { id: file.id },
+    }
+    const queries = channels.filter((channel) => contract[channel].kind === 'query')
+    expect(queries.sort()).toEqual(Object.keys(queryInputs).sort())
+    for (const channel of queries) {
+      expect(await catalog.runtime.dispatch(channel, queryInputs[channel]), channel).toMatchObject({
+        ok: true,
+      })
+    }
+    expect(seen).toEqual([])
+  })
+
+  it('declares for every command at least one domain it changes, and only known domains', () => {
+    for (const channel of channels) {
+      const spec = contract[channel]
+      if (spec.kind === 'query') continue
+      expect(spec.changes.length, channel).toBeGreaterThan(0)
+      for (const domain of spec.changes) expect(DATA_DOMAINS, channel).toContain(domain)
+    }
   })
 })
 
