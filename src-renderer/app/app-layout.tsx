@@ -1,56 +1,74 @@
 import { AppShell, Burger, Group, NavLink, Text, ThemeIcon } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { MoviesPage } from '../features/movies/movies-page.tsx'
+import { IconMovie } from '@tabler/icons-react'
+import { Link, useRouterState } from '@tanstack/react-router'
+import type { ReactNode } from 'react'
 import classes from './app-layout.module.css'
-import { FilmIcon } from './film-icon.tsx'
+import { ColorSchemeMenu } from './color-scheme-menu.tsx'
+import { NAVIGATION } from './navigation.ts'
 
 /** The window's frame: header, navigation and the current screen. */
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   const [navbarOpen, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false)
+  const pathname = useRouterState({ select: (state) => state.location.pathname })
 
   return (
     <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
-      padding="xl"
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      padding="lg"
     >
       <AppShell.Header>
-        <Group h="100%" px="lg" gap="sm">
-          <Burger
-            opened={navbarOpen}
-            onClick={toggleNavbar}
-            hiddenFrom="sm"
-            size="sm"
-            aria-label="Toggle navigation"
-            aria-expanded={navbarOpen}
-            aria-controls="app-navigation"
-          />
-          <ThemeIcon size={34} radius="md" variant="gradient" gradient={{ from: 'indigo.7', to: 'violet.5' }}>
-            <FilmIcon />
-          </ThemeIcon>
-          <Text fw={700} fz="lg">
-            Film Catalogue
-          </Text>
+        <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navbarOpen}
+              onClick={toggleNavbar}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={navbarOpen}
+              aria-controls="app-navigation"
+            />
+            <ThemeIcon
+              size={32}
+              radius="md"
+              variant="gradient"
+              gradient={{ from: 'indigo.7', to: 'violet.5' }}
+            >
+              <IconMovie size={20} stroke={1.8} aria-hidden />
+            </ThemeIcon>
+            <Text fw={700} fz="lg" visibleFrom="xs">
+              Film Catalogue
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <ColorSchemeMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label="Sections" id="app-navigation">
-        <NavLink
-          component="button"
-          type="button"
-          label="Movies"
-          leftSection={<FilmIcon size={18} />}
-          active
-          variant="light"
-          aria-current="page"
-          // On a narrow window the navigation covers the screen: choosing a section closes it.
-          onClick={closeNavbar}
-        />
+        {NAVIGATION.map(({ to, label, icon: EntryIcon }) => {
+          const active = pathname === to || pathname.startsWith(`${to}/`)
+          return (
+            <NavLink
+              key={to}
+              component={Link}
+              to={to}
+              label={label}
+              leftSection={<EntryIcon size={18} stroke={1.7} />}
+              active={active}
+              variant="light"
+              aria-current={active ? 'page' : undefined}
+              // On a narrow window the navigation covers the screen: choosing a section closes it.
+              onClick={closeNavbar}
+            />
+          )
+        })}
       </AppShell.Navbar>
 
-      <AppShell.Main className={classes.main}>
-        <MoviesPage />
-      </AppShell.Main>
+      <AppShell.Main className={classes.main}>{children}</AppShell.Main>
     </AppShell>
   )
 }

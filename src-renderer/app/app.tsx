@@ -2,9 +2,10 @@ import { MantineProvider } from '@mantine/core'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from '@tanstack/react-router'
 import { useState } from 'react'
-import { AppLayout } from './app-layout.tsx'
 import { createQueryClient } from './query-client.ts'
+import { router } from './router.tsx'
 import { theme } from './theme.ts'
 import { useDataChangedRefresh } from './use-data-changed-refresh.ts'
 
@@ -13,7 +14,7 @@ function DataChangedRefresh() {
   return null
 }
 
-/** Providers shared by every screen, around the layout. */
+/** Providers shared by every screen, around the router. */
 export function App() {
   const [queryClient] = useState(createQueryClient)
 
@@ -22,8 +23,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <DataChangedRefresh />
         <ModalsProvider>
-          <Notifications position="bottom-right" />
-          <AppLayout />
+          {/* A few at once, in the corner below the navigation: never over the controls a person is using. */}
+          <Notifications position="bottom-left" limit={3} autoClose={4000} />
+          <RouterProvider router={router} />
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,17 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { onCatalogEvent } from '../lib/events.ts'
+import { refreshDomains } from '../lib/query-refresh.ts'
 
-/**
- * Refetches what main says has changed. Query keys start with their domain (`['movies', 'list', …]`),
- * so one domain in the event invalidates every view of it, whichever window or call made the change.
- */
+/** Refetches what main says has changed, whichever window or tool made the change. */
 export function useDataChangedRefresh() {
   const queryClient = useQueryClient()
   useEffect(
     () =>
       onCatalogEvent('data:changed', ({ domains }) => {
-        for (const domain of domains) void queryClient.invalidateQueries({ queryKey: [domain] })
+        void refreshDomains(queryClient, domains, { cancelRefetch: false })
       }),
     [queryClient],
   )

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../src-shared/errors.ts'
+import { isAppError } from '../../src-shared/errors.ts'
 
 export interface SplitIssues {
   /** Messages keyed by form field, ready for `form.setErrors`. */
@@ -21,4 +22,20 @@ export function splitIssues(issues: readonly FieldIssue[], fieldByPath: Record<s
     else fieldErrors[field] ??= issue.message
   }
   return { fieldErrors, otherMessages }
+}
+
+/**
+ * Shows a failed save where the person will look: each field issue beside its field (via `setErrors`),
+ * and returns what is left for a form-level alert, or null when every problem found its field.
+ */
+export function placeSaveError(
+  error: Error,
+  setErrors: (errors: Record<string, string>) => void,
+  fieldByPath: Record<string, string>,
+): string | null {
+  if (!isAppError(error) || !error.issues?.length) return error.message
+  const { fieldErrors, otherMessages } = splitIssues(error.issues, fieldByPath)
+  setErrors(fieldErrors)
+  if (otherMessages.length > 0) return otherMessages.join(' ')
+  return Object.keys(fieldErrors).length > 0 ? null : error.message
 }

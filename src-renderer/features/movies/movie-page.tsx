@@ -1,0 +1,284 @@
+import {
+  Button,
+  DataList,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Typography,
+} from '@mantine/core'
+import { useDocumentTitle } from '@mantine/hooks'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconArrowLeft, IconMask, IconMovie, IconPencil, IconTrash } from '@tabler/icons-react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import type { MovieDetail, MovieUsage } from '../../../src-shared/movies.ts'
+import { AnchorLink, BadgeLink, ButtonLink } from '../../components/links.tsx'
+import { StoredImage } from '../../components/stored-image.tsx'
+import {
+  formatBudget,
+  formatCount,
+  formatReleaseDate,
+  formatRunningTime,
+  releaseYear,
+} from '../../lib/format.ts'
+import { FavoriteButton } from './favorite-button.tsx'
+import classes from './movie-page.module.css'
+import { useDeleteMovie } from './movies.mutations.ts'
+import { movieQueries } from './movies.queries.ts'
+
+const route = getRouteApi('/movies/$movieId')
+
+const ROLE_LABELS: Record<string, string> = {
+  lead: 'Lead',
+  supporting: 'Supporting',
+  cameo: 'Cameo',
+  voice: 'Voice',
+  minor: 'Minor',
+  uncredited: 'Uncredited',
+}
+
+/** "its 12 characters and 2 favorites (across every profile)", or null when nothing else goes. */
+export function describeMovieUsage(usage: MovieUsage): string | null {
+  const parts = [
+    usage.characters > 0 ? formatCount(usage.characters, 'character') : null,
+    usage.favorites > 0 ? `${formatCount(usage.favorites, 'favorite')} (across every profile)` : null,
+  ].filter((part): part is string => part !== null)
+  if (parts.length === 0) return null
+  return `its ${parts.join(' and ')}`
+}
+
+function useConfirmDelete(movie: MovieDetail) {
+  const queryClient = useQueryClient()
+  const deleteMovie = useDeleteMovie()
+  const navigate = useNavigate()
+  return async () => {
+    const usage = await queryClient.fetchQuery(movieQueries.usage(movie.id))
+    const goesWithIt = describeMovieUsage(usage)
+    modals.openConfirmModal({
+      title: `Delete “${movie.title}”?`,
+      children: (
+        <Text fz="sm">
+          {goesWithIt ? `The movie and ${goesWithIt} will be deleted.` : 'The movie will be deleted.'} This
+          cannot be undone.
+        </Text>
+      ),
+      labels: { confirm: 'Delete movie', cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        deleteMovie.mutate(movie.id, {
+          onSuccess: () => {
+            notifications.show({ message: `“${movie.title}” was deleted.` })
+            void navigate({ to: '/movies' })
+          },
+          onError: (error) =>
+            notifications.show({ color: 'red', title: 'The movie was not deleted', message: error.message }),
+        }),
+    })
+  }
+}
+
+function Facts({ movie }: { movie: MovieDetail }) {
+  const facts: { label: string; value: React.ReactNode }[] = []
+  if (movie.releaseDate) facts.push({ label: 'Released', value: formatReleaseDate(movie.releaseDate) })
+  if (movie.durationSeconds !== null)
+    facts.push({ label: 'Running time', value: formatRunningTime(movie.durationSeconds) })
+  if (movie.director)
+    facts.push({
+      label: 'Director',
+      value: (
+        <AnchorLink to="/movies" search={{ director: movie.director.id }}>
+          {movie.director.fullName}
+        </AnchorLink>
+      ),
+    })
+  if (movie.country) facts.push({ label: 'Country', value: movie.country.name })
+  if (movie.budget !== null) facts.push({ label: 'Budget', value: formatBudget(movie.budget) })
+  if (facts.length === 0) return null
+  return (
+    <DataList orientation="horizontal" labelWidth={120} gap="xs">
+      {facts.map(({ label, value }) => (
+        <DataList.Item key={label}>
+          <DataList.ItemLabel>{label}</DataList.ItemLabel>
+          <DataList.ItemValue>{value}</DataList.ItemValue>
+        </DataList.Item>
+      ))}
+    </DataList>
+  )
+}
+
+function Cast({ movie }: { movie: MovieDetail }) {
+  if (movie.cast.length === 0) {
+    return (
+      <Text fz="sm" c="dimmed">
+        No characters yet.
+      </Text>
+    )
+  }
+  return (
+    <Table verticalSpacing="xs" aria-label="Cast">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Character</Table.Th>
+          <Table.Th>Role</Table.Th>
+          <Table.Th>Played by</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {movie.cast.map((character) => (
+          <Table.Tr key={character.id}>
+            <Table.Td>
+              <Text fz="sm" fw={500}>
+                {character.name}
+              </Text>
+              {character.description && (
+                <Text fz="xs" c="dimmed" lineClamp={2}>
+                  {character.description}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{ROLE_LABELS[character.role] ?? character.role}</Table.Td>
+            <Table.Td>
+              {character.actor ? (
+                <Group gap="sm" wrap="nowrap">
+                  <StoredImage
+                    url={character.actor.photoUrl}
+                    alt=""
+                    placeholderIcon={IconMask}
+                    width={32}
+                    height={32}
+                    radius="xl"
+                  />
+                  <Text fz="sm">{character.actor.fullName}</Text>
+                </Group>
+              ) : (
+                <Text fz="sm" c="dimmed">
+                  Not known
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+function MovieView({ movie }: { movie: MovieDetail }) {
+  useDocumentTitle(`${movie.title} — Film Catalogue`)
+  const confirmDelete = useConfirmDelete(movie)
+  const year = releaseYear(movie.releaseDate)
+  return (
+    <div className={classes.layout}>
+      <div className={classes.poster}>
+        <StoredImage
+          url={movie.poster?.url ?? null}
+          alt={`Poster of ${movie.title}`}
+          placeholderIcon={IconMovie}
+          width="100%"
+          height="100%"
+          radius="md"
+        />
+      </div>
+      <Stack gap="lg" className={classes.main}>
+        <div>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Title order={1} fz="h2">
+              {movie.title}
+              {year && (
+                <Text span inherit c="dimmed" fw={400}>
+                  {' '}
+                  ({year})
+                </Text>
+              )}
+            </Title>
+            <FavoriteButton movieId={movie.id} title={movie.title} isFavorite={movie.isFavorite} size="xl" />
+          </Group>
+          {movie.genres.length > 0 && (
+            <Group gap={6} mt="xs" aria-label="Genres">
+              {movie.genres.map((genre) => (
+                <BadgeLink
+                  key={genre.id}
+                  variant="light"
+                  to="/movies"
+                  search={{ genres: [genre.id] }}
+                  className={classes.genre}
+                >
+                  {genre.name}
+                </BadgeLink>
+              ))}
+            </Group>
+          )}
+        </div>
+        <Group gap="sm">
+          <ButtonLink
+            to="/movies/$movieId/edit"
+            params={{ movieId: String(movie.id) }}
+            leftSection={<IconPencil size={16} stroke={1.8} />}
+          >
+            Edit
+          </ButtonLink>
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconTrash size={16} stroke={1.8} />}
+            onClick={confirmDelete}
+          >
+            Delete
+          </Button>
+        </Group>
+        <Facts movie={movie} />
+        {movie.description && (
+          <Typography className={classes.description}>
+            {movie.description.split(/\n{2,}/).map((paragraph) => (
+              <p key={paragraph.slice(0, 40)}>{paragraph}</p>
+            ))}
+          </Typography>
+        )}
+        <section aria-labelledby="cast-heading">
+          <Title order={2} fz="h4" mb="sm" id="cast-heading">
+            Cast
+          </Title>
+          <Paper withBorder radius="md" p="xs">
+            <Cast movie={movie} />
+          </Paper>
+        </section>
+      </Stack>
+    </div>
+  )
+}
+
+/** /movies/$movieId: one film in full. */
+export function MoviePage(): React.JSX.Element {
+  const { movieId } = route.useParams()
+  const movie = useQuery(movieQueries.detail(Number(movieId)))
+  return (
+    <Stack gap="md" maw={1100} mx="auto">
+      <AnchorLink to="/movies" fz="sm" className={classes.back}>
+        <IconArrowLeft size={14} stroke={1.8} aria-hidden /> All movies
+      </AnchorLink>
+      {movie.isPending && <Loader aria-label="Loading the movie" m="xl" />}
+      {movie.isError && (
+        <EmptyState
+          py={56}
+          title={
+            movie.error.message.startsWith('No movie')
+              ? 'This movie is not in the catalogue'
+              : 'The movie could not be loaded'
+          }
+          description={movie.error.message}
+        >
+          <ButtonLink to="/movies" variant="light">
+            Go to movies
+          </ButtonLink>
+        </EmptyState>
+      )}
+      {movie.data && <MovieView movie={movie.data} />}
+    </Stack>
+  )
+}
