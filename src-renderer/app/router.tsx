@@ -6,14 +6,17 @@ import {
   movieRoute,
   newMovieRoute,
 } from '../features/movies/movies.routes.ts'
+import { profileRoute, SessionGate } from '../features/profiles/index.ts'
 import { AppLayout } from './app-layout.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 
 function Root() {
   return (
-    <AppLayout>
-      <Outlet />
-    </AppLayout>
+    <SessionGate>
+      <AppLayout>
+        <Outlet />
+      </AppLayout>
+    </SessionGate>
   )
 }
 
@@ -35,8 +38,17 @@ const newMovie = createRoute({ ...parent, ...newMovieRoute })
 const movie = createRoute({ ...parent, ...movieRoute })
 const editMovie = createRoute({ ...parent, ...editMovieRoute })
 const favorites = createRoute({ ...parent, ...favoritesRoute })
+const profile = createRoute({ ...parent, ...profileRoute })
 
-const routeTree = rootRoute.addChildren([indexRoute, movieList, newMovie, movie, editMovie, favorites])
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  movieList,
+  newMovie,
+  movie,
+  editMovie,
+  favorites,
+  profile,
+])
 
 /**
  * Every screen, composed from the features' route modules. Browser history: the app:// protocol and the
