@@ -6,7 +6,7 @@ import { RouterProvider } from '@tanstack/react-router'
 import { useState } from 'react'
 import { createQueryClient } from './query-client.ts'
 import { router } from './router.tsx'
-import { theme } from './theme.ts'
+import { cssVariablesResolver, theme } from './theme.ts'
 import { useDataChangedRefresh } from './use-data-changed-refresh.ts'
 
 function DataChangedRefresh() {
@@ -19,7 +19,7 @@ export function App() {
   const [queryClient] = useState(createQueryClient)
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <DataChangedRefresh />
         <ModalsProvider>

@@ -68,6 +68,8 @@ export function ImagePicker({
             openRef={openRef}
             activateOnClick={false}
             className={classes.dropzone}
+            // A focusable group (Mantine marks the drop area as presentation), so paste has a place to land.
+            role="group"
             aria-labelledby={labelId}
             aria-describedby={hintId}
             tabIndex={0}

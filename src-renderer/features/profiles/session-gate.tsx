@@ -93,11 +93,7 @@ function ProfileChooser({
           const name = displayName(profile)
           return (
             <li key={profile.id}>
-              <UnstyledButton
-                className={classes.profile}
-                onClick={() => onChoose(profile)}
-                aria-label={`Sign in as ${name}`}
-              >
+              <UnstyledButton className={classes.profile} onClick={() => onChoose(profile)}>
                 <Stack gap={6} align="center">
                   <ProfileAvatar name={name} imageUrl={profile.avatarUrl} size={64} />
                   <Text fw={600} fz="sm" ta="center" lineClamp={1}>

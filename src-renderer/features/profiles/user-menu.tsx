@@ -1,4 +1,4 @@
-import { Group, Menu, Text, UnstyledButton } from '@mantine/core'
+import { Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { IconChevronDown, IconLogout, IconSwitchHorizontal, IconUserCircle } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
@@ -19,12 +19,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withArrow width={220}>
       <Menu.Target>
-        <UnstyledButton className={classes.trigger} aria-label={`Signed in as ${name}; profile menu`}>
+        <UnstyledButton className={classes.trigger}>
           <Group gap={8} wrap="nowrap">
             <ProfileAvatar name={name} imageUrl={user.avatar?.url ?? null} size="sm" />
-            <Text fz="sm" fw={500} visibleFrom="xs" lineClamp={1} maw={160}>
+            <Text fz="sm" fw={500} lineClamp={1} maw={160} className={classes.name}>
               {name}
             </Text>
+            <VisuallyHidden>, profile menu</VisuallyHidden>
             <IconChevronDown size={14} stroke={1.8} aria-hidden />
           </Group>
         </UnstyledButton>
