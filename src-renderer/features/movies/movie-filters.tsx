@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NumberInput,
   RangeSlider,
   Select,
   Skeleton,
@@ -119,14 +120,24 @@ function YearFilter({
   const high = dragged?.[1] ?? to ?? last
   const inRange = years.filter(({ year }) => year >= low && year <= high).reduce((sum, y) => sum + y.count, 0)
   const peak = Math.max(...years.map((y) => y.count))
+  // The ends of the known years mean "no limit": the filter then keeps films of any year, unknown ones too.
+  const commit = (start: number, end: number) => {
+    // Typed the wrong way round, the two years still mean the same span.
+    const [earlier, later] = start <= end ? [start, end] : [end, start]
+    onChange({ from: earlier <= first ? undefined : earlier, to: later >= last ? undefined : later })
+  }
+  const typedYear = (value: string | number, fallback: number) => {
+    const year = typeof value === 'number' ? value : Number.parseInt(value, 10)
+    return Number.isInteger(year) ? year : fallback
+  }
   return (
-    <div>
-      <Group justify="space-between" mb={4}>
+    <Stack gap={6} role="group" aria-labelledby="year-filter-label">
+      <Group justify="space-between">
         <Text fz="sm" fw={500} id="year-filter-label">
           Release years
         </Text>
-        <Text fz="sm" className={classes.count}>
-          {low}–{high} · {numberFormat.format(inRange)}
+        <Text fz="sm" className={classes.count} aria-live="polite">
+          {formatCount(inRange, 'film')} from {low} to {high}
         </Text>
       </Group>
       <div className={classes.histogram} aria-hidden>
@@ -147,14 +158,44 @@ function YearFilter({
         onChange={setDragged}
         onChangeEnd={([start, end]) => {
           setDragged(null)
-          onChange({ from: start === first ? undefined : start, to: end === last ? undefined : end })
+          commit(start, end)
         }}
         label={null}
         thumbFromLabel="First year"
         thumbToLabel="Last year"
         size="sm"
       />
-    </div>
+      <Group gap="xs" grow>
+        <NumberInput
+          key={`from-${low}`}
+          label="From"
+          size="xs"
+          min={first}
+          max={last}
+          defaultValue={low}
+          allowDecimal={false}
+          hideControls
+          onBlur={(event) => commit(typedYear(event.currentTarget.value, low), high)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit(typedYear(event.currentTarget.value, low), high)
+          }}
+        />
+        <NumberInput
+          key={`to-${high}`}
+          label="To"
+          size="xs"
+          min={first}
+          max={last}
+          defaultValue={high}
+          allowDecimal={false}
+          hideControls
+          onBlur={(event) => commit(low, typedYear(event.currentTarget.value, high))}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit(low, typedYear(event.currentTarget.value, high))
+          }}
+        />
+      </Group>
+    </Stack>
   )
 }
 

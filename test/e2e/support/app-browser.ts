@@ -6,6 +6,9 @@ import AxeBuilder from '@axe-core/playwright'
 import Database from 'better-sqlite3'
 import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { openCatalogRuntime } from '../../../src-main/ipc/runtime.ts'
+import type { Channel, Input, Output } from '../../../src-shared/contract.ts'
+import { AppError } from '../../../src-shared/errors.ts'
 import { type Harness, startHarness } from '../../harness/harness.ts'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -42,8 +45,33 @@ export interface AppUnderTest {
   stop(): Promise<void>
 }
 
-export async function startApp(): Promise<AppUnderTest> {
+/** Calls the catalogue as the renderer would, through the real dispatcher; throws what the renderer would get. */
+export type CatalogCall = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>
+
+/**
+ * A fresh data directory, filled first (when `seed` is given) through the real services, exactly as the
+ * app would fill it, then served by the harness.
+ */
+export async function startApp(
+  options: { seed?: (call: CatalogCall) => Promise<void> } = {},
+): Promise<AppUnderTest> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'catalog-e2e-'))
+  if (options.seed) {
+    const runtime = await openCatalogRuntime({
+      dataDir,
+      logger: { error: console.error, warn: () => {}, info: () => {} },
+    })
+    const call: CatalogCall = async (channel, input) => {
+      const result = await runtime.dispatch(channel, input)
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues)
+      return result.value as never
+    }
+    try {
+      await options.seed(call)
+    } finally {
+      await runtime.close()
+    }
+  }
   let harness: Harness = await startHarness({ dataDir })
   return {
     dataDir,
