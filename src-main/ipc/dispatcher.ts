@@ -5,6 +5,7 @@ import {
 } from '@mikro-orm/core'
 import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
+import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
 import { type Envelope, type ErrorBody, isAppError } from '../../src-shared/errors.ts'
 import type { Session } from '../catalog/service-context.ts'
@@ -36,6 +37,11 @@ export interface Dispatcher {
 }
 
 const fail = (error: ErrorBody): Envelope<never> => ({ ok: false, error })
+
+const UNEXPECTED: ErrorBody = {
+  code: 'INTERNAL',
+  message: 'Something went wrong and nothing was changed. The details were logged.',
+}
 
 const validationFailure = (error: ZodError): ErrorBody => {
   const issues = error.issues.map((issue) => ({
@@ -91,31 +97,35 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const known = knownFailure(error)
       if (known) return fail(known)
       logger.error(`Call ${channel} failed unexpectedly`, error)
-      return fail({
-        code: 'INTERNAL',
-        message: 'Something went wrong and nothing was changed. The details were logged.',
-      })
+      return fail(UNEXPECTED)
     }
   }
 
   return {
     dispatch(channel, input) {
-      if (closing) return Promise.resolve(fail({ code: 'INTERNAL', message: 'The catalogue is closing.' }))
-      if (!isChannel(channel)) {
-        return Promise.resolve(
-          fail({ code: 'NOT_FOUND', message: `There is no call named ${String(channel)}.` }),
-        )
+      // Whatever a transport hands over, the answer is an envelope: a throw here would reach the page as a
+      // bare rejection (IPC) or an HTTP 500 (the harness).
+      try {
+        if (closing) return Promise.resolve(fail({ code: 'INTERNAL', message: 'The catalogue is closing.' }))
+        if (!isChannel(channel)) {
+          return Promise.resolve(
+            fail({ code: 'NOT_FOUND', message: `There is no call named ${callLabel(channel)}.` }),
+          )
+        }
+        const plain = toPlainInput(input)
+        if (!plain.ok) {
+          const { issue } = plain
+          return Promise.resolve(fail({ code: 'VALIDATION', message: issue.message, issues: [issue] }))
+        }
+        const parsed = contract[channel].input.safeParse(plain.value)
+        if (!parsed.success) return Promise.resolve(fail(validationFailure(parsed.error)))
+        const result = tail.then(() => run(channel, parsed.data))
+        tail = result
+        return result
+      } catch (error) {
+        logger.error('A call could not be accepted', error)
+        return Promise.resolve(fail(UNEXPECTED))
       }
-      const plain = toPlainInput(input)
-      if (!plain.ok) {
-        const { issue } = plain
-        return Promise.resolve(fail({ code: 'VALIDATION', message: issue.message, issues: [issue] }))
-      }
-      const parsed = contract[channel].input.safeParse(plain.value)
-      if (!parsed.success) return Promise.resolve(fail(validationFailure(parsed.error)))
-      const result = tail.then(() => run(channel, parsed.data))
-      tail = result
-      return result
     },
     async drain() {
       closing = true

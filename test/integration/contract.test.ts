@@ -163,6 +163,38 @@ describe('the dispatcher', () => {
     }
   })
 
+  it('answers with an envelope, never a throw, whatever the channel and input are', async () => {
+    const before = rowCounts()
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    const throwingGetter = Object.defineProperty({}, 'name', {
+      enumerable: true,
+      get() {
+        throw new Error('read me and weep')
+      },
+    })
+    const channels: unknown[] = [
+      { toString: 1 },
+      { toString: () => 'movies:list' },
+      Symbol('movies:list'),
+      Object.create(null),
+      revoked.proxy,
+      () => 'movies:list',
+    ]
+    for (const channel of channels) {
+      const answer = catalog.runtime.dispatch(channel, {})
+      expect(answer).toBeInstanceOf(Promise)
+      expect(await answer).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } })
+    }
+    for (const input of [revoked.proxy, throwingGetter, { toJSON: 1 }]) {
+      expect(await catalog.runtime.dispatch('genres:create', input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+    }
+    expect(rowCounts()).toEqual(before)
+  })
+
   it('returns only plain JSON that survives structuredClone and a JSON round trip unchanged', async () => {
     const { call } = catalog
     const user = await call('users:register', {
