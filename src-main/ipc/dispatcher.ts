@@ -7,8 +7,9 @@ import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
-import { type Envelope, type ErrorBody, isAppError } from '../../src-shared/errors.ts'
+import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
 import type { Session } from '../catalog/service-context.ts'
+import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
 import type { Handler, Handlers } from './handlers.ts'
 import { toPlainInput } from './plain-input.ts'
@@ -43,11 +44,15 @@ const UNEXPECTED: ErrorBody = {
   message: 'Something went wrong and nothing was changed. The details were logged.',
 }
 
-const validationFailure = (error: ZodError): ErrorBody => {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
-    message: issue.message,
-  }))
+const validationFailure = (error: ZodError): ErrorBody =>
+  invalidInput(
+    error.issues.map((issue) => ({
+      path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
+      message: issue.message,
+    })),
+  )
+
+const invalidInput = (issues: FieldIssue[]): ErrorBody => {
   const first = issues[0]
   const message =
     issues.length === 1 && first
@@ -78,6 +83,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     if (error instanceof NotNullConstraintViolationException) {
       return { code: 'VALIDATION', message: 'A required value is missing.' }
+    }
+    if (error instanceof UnsafeSqlValueError) {
+      // The boundary refuses such input with its field; reaching here means a derived value skipped that check.
+      logger.warn('A value SQL cannot carry reached a statement and was refused', error)
+      return { code: 'VALIDATION', message: error.message }
     }
     return null
   }
@@ -113,10 +123,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           )
         }
         const plain = toPlainInput(input)
-        if (!plain.ok) {
-          const { issue } = plain
-          return Promise.resolve(fail({ code: 'VALIDATION', message: issue.message, issues: [issue] }))
-        }
+        if (!plain.ok) return Promise.resolve(fail(invalidInput([plain.issue])))
         const parsed = contract[channel].input.safeParse(plain.value)
         if (!parsed.success) return Promise.resolve(fail(validationFailure(parsed.error)))
         const result = tail.then(() => run(channel, parsed.data))
