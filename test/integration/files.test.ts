@@ -224,7 +224,8 @@ describe('collectUnreferencedFiles', () => {
     await catalog.call('movies:create', { title: 'Playtime', posterFileId: oldButUsed.id })
     const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
     const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000
-    db.prepare('update file set created_at = ? where id in (?, ?)').run(
+    db.prepare('update file set created_at = ?, updated_at = ? where id in (?, ?)').run(
+      twoDaysAgo,
       twoDaysAgo,
       abandoned.id,
       oldButUsed.id,
@@ -238,6 +239,35 @@ describe('collectUnreferencedFiles', () => {
       oldButUsed.id,
     ])
     expect(await blobsOnDisk()).toEqual([sha256(GIF_1X1), sha256(WEBP_1X1)].sort())
+  })
+
+  it('keeps an image picked again while its form is open: uploading the same bytes renews the row’s age', async () => {
+    const picked = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: PNG_1X1 })
+    // Picked two days ago, the form left open since, and the person picks the same file again now.
+    const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    db.prepare('update file set created_at = ?, updated_at = ? where id = ?').run(
+      twoDaysAgo,
+      twoDaysAgo,
+      picked.id,
+    )
+    db.close()
+    await ageBlob(sha256(PNG_1X1))
+
+    const pickedAgain = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: PNG_1X1 })
+
+    expect(pickedAgain).toEqual(picked)
+    const [row] = catalog.sql<{ created_at: number; updated_at: number }>(
+      'select created_at, updated_at from file where id = ?',
+      picked.id,
+    )
+    expect(row?.created_at).toBe(twoDaysAgo)
+    expect(row?.updated_at).toBeGreaterThan(Date.now() - 60_000)
+    // The app restarts before the form is saved: collection keeps the row and its blob.
+    expect(await collect()).toEqual([])
+    expect(fileRows()).toEqual([{ id: picked.id, key: sha256(PNG_1X1) }])
+    const movie = await catalog.call('movies:create', { title: 'Playtime', posterFileId: picked.id })
+    expect(movie.poster?.id).toBe(picked.id)
   })
 
   it('spares an unreferenced blob written within the last minute', async () => {

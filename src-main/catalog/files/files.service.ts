@@ -17,11 +17,16 @@ type FileUploadInput = z.output<typeof FileUpload>
  * Stores an uploaded image: the blob first (written atomically, its type sniffed from the bytes, never
  * taken from the name), then its row. Bytes already stored return the existing row, name and all: the
  * blob is shared by content, so one blob has one row, and every poster or avatar using it points there.
+ * That row's age starts again: it was just picked for a form, which collection must give its full day.
  */
 export async function uploadFile(ctx: ServiceContext, input: FileUploadInput): Promise<FileDto> {
   const blob = await ctx.files.put(Buffer.from(input.dataBase64, 'base64'))
   const existing = await ctx.em.findOne(FileRecord, { key: blob.key })
-  if (existing) return toFileDto(existing)
+  if (existing) {
+    existing.updatedAt = new Date()
+    await ctx.em.flush()
+    return toFileDto(existing)
+  }
   const file = ctx.em.create(FileRecord, {
     fileName: input.fileName,
     mimeType: blob.mimeType,
@@ -71,9 +76,10 @@ export async function deleteFile(ctx: ServiceContext, id: number): Promise<FileU
 export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000
 
 /**
- * Housekeeping at startup: drops file rows nothing has pointed to for a day (an image picked, then the form
- * abandoned; a photo replaced), then deletes the blobs no row points to, sparing any written in the last
- * minute. Returns the keys of the blobs deleted.
+ * Housekeeping at startup: drops file rows nothing points to and nobody has uploaded for a day (an image
+ * picked, then the form abandoned; a photo replaced), then deletes the blobs no row points to, sparing any
+ * written in the last minute. A row's age is its `updated_at`, which an upload of the same bytes renews.
+ * Returns the keys of the blobs deleted.
  */
 export async function collectUnreferencedFiles(
   em: EntityManager,
@@ -81,7 +87,7 @@ export async function collectUnreferencedFiles(
   now: number = Date.now(),
 ): Promise<string[]> {
   await em.execute(
-    `delete from file where created_at < ?
+    `delete from file where updated_at < ?
        and not exists (select 1 from movie where poster_id = file.id)
        and not exists (select 1 from person where primary_photo_id = file.id)
        and not exists (select 1 from user where avatar_id = file.id)`,
