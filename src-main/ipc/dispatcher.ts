@@ -8,6 +8,7 @@ import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
 import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
+import { RecordedRefusal } from '../catalog/errors.ts'
 import type { Session } from '../catalog/service-context.ts'
 import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
@@ -97,9 +98,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const spec = contract[channel]
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
-      const value = await orm.em
-        .fork()
-        .transactional((em) => handler(input as Parameters<Handler<C>>[0], { em, session, files }))
+      // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
+      const outcome = await orm.em.fork().transactional(async (em) => {
+        try {
+          return { value: await handler(input as Parameters<Handler<C>>[0], { em, session, files }) }
+        } catch (error) {
+          if (error instanceof RecordedRefusal) return { refusal: error }
+          throw error
+        }
+      })
+      if (outcome.refusal) return fail(outcome.refusal.toBody())
+      const { value } = outcome
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
       if (spec.kind === 'command') onDataChanged([...spec.changes])
       return { ok: true, value }
