@@ -26,8 +26,12 @@ export interface StoredBlob {
   size: number
 }
 
+/** The privileged scheme and fixed host stored images are served from: `media://files/<key>`. */
+export const MEDIA_SCHEME = 'media'
+export const MEDIA_HOST = 'files'
+
 /** The value of a file row's url column for a blob. */
-export const mediaUrlFor = (key: string) => `media://files/${key}`
+export const mediaUrlFor = (key: string) => `${MEDIA_SCHEME}://${MEDIA_HOST}/${key}`
 
 type AcceptedImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
 

@@ -1,14 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { fileTypeFromFile } from 'file-type'
-import { CONTENT_SECURITY_POLICY } from '../../src-main/app/content-security-policy.ts'
-import { realPathInsideRoot, resolveInsideRoot } from '../../src-main/app/safe-path.ts'
-import { SERVABLE_IMAGE_TYPES } from '../../src-main/files/file-store.ts'
-import { type CatalogRuntime, type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
+import { type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
+import { answerMediaRequest } from '../../src-main/serving/media-files.ts'
+import { answerRendererRequest } from '../../src-main/serving/renderer-files.ts'
+import type { ServedResponse } from '../../src-main/serving/served-response.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 import { bridgeScript, MEDIA_BASE, TOKEN_HEADER } from './bridge-script.ts'
 import { ensureRendererBuilt } from './renderer-build.ts'
@@ -33,18 +32,6 @@ export interface Harness {
 // This file sits in test/harness/ and, bundled, in out/harness/: the project root is two levels up from either.
 const ROOT_DIR = path.resolve(import.meta.dirname, '..', '..')
 const MEDIA_FILES_PREFIX = `${MEDIA_BASE}files/`
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-}
 
 const stderrLogger: Logger = {
   error: (message, ...details) => console.error(message, ...details),
@@ -99,14 +86,6 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
-const decodePath = (encoded: string) => {
-  try {
-    return decodeURIComponent(encoded)
-  } catch {
-    throw new HttpError(400, 'The path is not valid.')
-  }
-}
-
 const badRequest = (message: string): Envelope<never> => ({
   ok: false,
   error: { code: 'VALIDATION', message },
@@ -147,23 +126,17 @@ export async function startHarness({
     if (pathname === '/events') return streamEvents(request, response, searchParams.get('token'))
     if (pathname === '/bridge.js') {
       if (isCrossSite(request)) throw new HttpError(403, 'Forbidden.')
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'], 'Cache-Control': 'no-store' })
+      response.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-store',
+      })
       return response.end(bridgeScript(token))
     }
-    if (pathname.startsWith(MEDIA_FILES_PREFIX)) {
-      return serveMedia(runtime, decodePath(pathname.slice(MEDIA_FILES_PREFIX.length)), response)
-    }
-    const sendPage = () => {
-      // The same policy the Electron shell sends, so a violation shows up here first.
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES['.html'],
-        'Cache-Control': 'no-store',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      })
-      response.end(indexHtml)
-    }
-    if (pathname === '/' || pathname === '/index.html') return sendPage()
-    return serveRendererFile(rendererDir, pathname.slice(1), response, sendPage)
+    // The same decisions app:// and media:// make in the app, sent over HTTP.
+    const answer = pathname.startsWith(MEDIA_FILES_PREFIX)
+      ? await answerMediaRequest(runtime.fileStore, pathname.slice(MEDIA_FILES_PREFIX.length))
+      : await answerRendererRequest(rendererDir, pathname.slice(1))
+    return send(answer, response, indexHtml)
   }
 
   const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
@@ -253,53 +226,21 @@ async function bridgedIndexHtml(rendererDir: string): Promise<string> {
   return `${html.slice(0, appScript)}<script src="/bridge.js"></script>\n    ${html.slice(appScript)}`
 }
 
-// A file that vanishes or fails mid-read ends that response, never the harness.
-const streamFile = (file: string, response: ServerResponse) =>
-  createReadStream(file)
+/** Sends a serving decision; the app's page goes out with the bridge in it. */
+function send(answer: ServedResponse, response: ServerResponse, bridgedPage: string): void {
+  if (answer.status !== 200) {
+    response.writeHead(answer.status, answer.headers)
+    response.end(answer.body)
+    return
+  }
+  if (answer.isAppPage) {
+    response.writeHead(200, { ...answer.headers, 'Content-Length': Buffer.byteLength(bridgedPage) })
+    response.end(bridgedPage)
+    return
+  }
+  response.writeHead(200, { ...answer.headers, 'Content-Length': answer.size })
+  // A file that vanishes or fails mid-read ends that response, never the harness.
+  createReadStream(answer.file)
     .on('error', () => response.destroy())
     .pipe(response)
-
-/** A file of the built renderer; a client-side route (no file, no extension) gets the page, as app:// does. */
-async function serveRendererFile(
-  rendererDir: string,
-  encodedPath: string,
-  response: ServerResponse,
-  sendPage: () => void,
-) {
-  const file = resolveInsideRoot(rendererDir, encodedPath)
-  if (file === null) throw new HttpError(404, 'Not found.')
-  const info = await stat(file).catch(() => null)
-  if (!info?.isFile()) {
-    if (path.posix.extname(encodedPath) === '') return sendPage()
-    throw new HttpError(404, 'Not found.')
-  }
-  response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': info.size,
-    'X-Content-Type-Options': 'nosniff',
-  })
-  streamFile(file, response)
-}
-
-async function serveMedia(runtime: CatalogRuntime, key: string, response: ServerResponse) {
-  let file: string
-  try {
-    // pathOf accepts only a well-formed blob key, which is what keeps requests inside the store.
-    file = runtime.fileStore.pathOf(key)
-  } catch {
-    throw new HttpError(404, 'Not found.')
-  }
-  // As the media:// protocol does: no symlink out of the store, and only an image type is ever declared.
-  const real = realPathInsideRoot(runtime.fileStore.rootDir, file)
-  const info = real ? await stat(real).catch(() => null) : null
-  if (!real || !info?.isFile()) throw new HttpError(404, 'Not found.')
-  const sniffed = (await fileTypeFromFile(real))?.mime
-  response.writeHead(200, {
-    'Content-Type': sniffed && SERVABLE_IMAGE_TYPES.includes(sniffed) ? sniffed : 'application/octet-stream',
-    'Content-Length': info.size,
-    'X-Content-Type-Options': 'nosniff',
-    // A key is the hash of the bytes, so what it names never changes.
-    'Cache-Control': 'public, max-age=31536000, immutable',
-  })
-  streamFile(real, response)
 }

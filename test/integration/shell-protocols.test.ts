@@ -30,8 +30,8 @@ vi.mock('electron', () => ({
 const { registerPrivilegedSchemes, registerProtocolHandlers } = await import(
   '../../src-main/app/protocols.ts'
 )
-const { realPathInsideRoot, resolveInsideRoot } = await import('../../src-main/app/safe-path.ts')
-const { CONTENT_SECURITY_POLICY } = await import('../../src-main/app/content-security-policy.ts')
+const { realPathInsideRoot, resolveInsideRoot } = await import('../../src-main/serving/safe-path.ts')
+const { CONTENT_SECURITY_POLICY } = await import('../../src-main/serving/content-security-policy.ts')
 
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -150,7 +150,8 @@ describe('protocol handlers', () => {
     const response = await get('app://catalog/assets/app.js')
     expect(response.status).toBe(200)
     expect(await response.text()).toBe('console.log("app")')
-    expect(response.headers.get('Content-Type')).toBe('text/javascript')
+    // The type comes from the serving module's table, as the harness sends it, not from Chromium's file loader.
+    expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8')
     expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
   })

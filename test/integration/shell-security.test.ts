@@ -77,7 +77,7 @@ const { guardEveryWebContents, isSafeExternalUrl } = await import('../../src-mai
 const { APP_ORIGIN, trustedRendererOrigins } = await import('../../src-main/app/renderer-origins.ts')
 const windowState = await import('../../src-main/app/window-state.ts')
 const { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } = await import(
-  '../../src-main/app/content-security-policy.ts'
+  '../../src-main/serving/content-security-policy.ts'
 )
 
 const silentLogger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() }
