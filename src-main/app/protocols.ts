@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { type FileStore, MEDIA_HOST, MEDIA_SCHEME } from '../files/file-store.ts'
-import { answerMediaRequest } from '../serving/media-files.ts'
-import { answerRendererRequest } from '../serving/renderer-files.ts'
+import { answerMediaRequest, mediaNotFound } from '../serving/media-files.ts'
+import { answerRendererRequest, rendererNotFound } from '../serving/renderer-files.ts'
 import { notFound, type ServedResponse } from '../serving/served-response.ts'
 import { APP_HOST, APP_SCHEME } from './renderer-origins.ts'
 
@@ -12,11 +12,10 @@ async function send(answer: ServedResponse): Promise<Response> {
     return new Response(answer.body, { status: answer.status, headers: answer.headers })
   try {
     const file = await net.fetch(pathToFileURL(answer.file).toString())
-    if (!file.ok) return send(notFound())
-    return new Response(file.body, { status: 200, headers: answer.headers })
-  } catch {
-    return send(notFound())
-  }
+    if (file.ok) return new Response(file.body, { status: 200, headers: answer.headers })
+  } catch {}
+  // Gone since the decision was made: a 404 that keeps the answer's security headers.
+  return send(notFound(answer.headers))
 }
 
 /** The URL's path without its leading slash, still percent-encoded; null when it is on another host. */
@@ -39,10 +38,12 @@ export function registerProtocolHandlers(options: { rendererDir: string; fileSto
   const { rendererDir, fileStore } = options
   protocol.handle(APP_SCHEME, async (request) => {
     const requestPath = pathOn(APP_HOST, request)
-    return send(requestPath === null ? notFound() : await answerRendererRequest(rendererDir, requestPath))
+    return send(
+      requestPath === null ? rendererNotFound() : await answerRendererRequest(rendererDir, requestPath),
+    )
   })
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const requestPath = pathOn(MEDIA_HOST, request)
-    return send(requestPath === null ? notFound() : await answerMediaRequest(fileStore, requestPath))
+    return send(requestPath === null ? mediaNotFound() : await answerMediaRequest(fileStore, requestPath))
   })
 }

@@ -28,31 +28,44 @@ const fileSize = async (file: string): Promise<number | null> => {
   }
 }
 
+// Every renderer reply carries the app's policy: custom-protocol responses never pass webRequest, so none is added later.
+const RENDERER_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+}
+
+/** The renderer server's 404. */
+export const rendererNotFound = () => notFound(RENDERER_HEADERS)
+
 /**
  * Answers a request for the built renderer in `rendererDir`. `encodedPath` is the URL path without its
  * leading slash, still percent-encoded. A client-side route (no such file, no extension) gets the app's
- * page, which routes it; anything that could escape the folder gets a 404. Every answer carries the
- * app's Content-Security-Policy: custom-protocol responses never pass webRequest, so none is added later.
+ * page, which routes it; anything that could escape the folder gets a 404.
  */
 export async function answerRendererRequest(
   rendererDir: string,
   encodedPath: string,
 ): Promise<ServedResponse> {
-  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }
   const appPage = resolveInsideRoot(rendererDir, 'index.html')
   const file = resolveInsideRoot(rendererDir, encodedPath)
-  if (file === null) return notFound(headers)
+  if (file === null) return rendererNotFound()
   const size = await fileSize(file)
   if (size !== null && file !== appPage) {
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-    return { status: 200, headers: { ...headers, 'Content-Type': type }, file, size, isAppPage: false }
+    return {
+      status: 200,
+      headers: { ...RENDERER_HEADERS, 'Content-Type': type },
+      file,
+      size,
+      isAppPage: false,
+    }
   }
-  if (size === null && path.posix.extname(encodedPath) !== '') return notFound(headers)
+  if (size === null && path.posix.extname(encodedPath) !== '') return rendererNotFound()
   const pageSize = appPage === null ? null : await fileSize(appPage)
-  if (appPage === null || pageSize === null) return notFound(headers)
+  if (appPage === null || pageSize === null) return rendererNotFound()
   return {
     status: 200,
-    headers: { ...headers, 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store' },
+    headers: { ...RENDERER_HEADERS, 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': 'no-store' },
     file: appPage,
     size: pageSize,
     isAppPage: true,

@@ -267,12 +267,18 @@ describe('the harness server', () => {
       return {
         status: response.status,
         type: response.headers.get('content-type'),
+        policy: response.headers.get('content-security-policy'),
+        resourcePolicy: response.headers.get('cross-origin-resource-policy'),
+        nosniff: response.headers.get('x-content-type-options'),
         size: (await response.arrayBuffer()).byteLength,
       }
     }, file.url)
     expect(served).toEqual({
       status: 200,
       type: 'image/png',
+      policy: "default-src 'none'; sandbox",
+      resourcePolicy: 'same-origin',
+      nosniff: 'nosniff',
       size: Buffer.from(onePixelPng, 'base64').byteLength,
     })
     await page.close()

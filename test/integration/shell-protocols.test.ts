@@ -176,22 +176,29 @@ describe('protocol handlers', () => {
     }
   })
 
-  it('serves a stored image with the type its bytes show', async () => {
+  it('serves a stored image with the type its bytes show, in a sandbox, to its own origin only', async () => {
     const response = await get(`media://files/${pngKey}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('image/png')
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    // Opened as a page, an image runs nothing and loads nothing; no other site may embed it.
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin')
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG_1X1)
   })
 
-  it('answers 404 for a malformed key, an unknown key and a foreign host', async () => {
+  it('answers 404 for a malformed key, an unknown key and a foreign host, with the same strict headers', async () => {
     for (const url of [
       'media://files/not-a-key',
       `media://files/..%2f..%2f${pngKey}`,
       `media://files/${'0'.repeat(64)}`,
       `media://elsewhere/${pngKey}`,
     ]) {
-      expect((await get(url)).status, url).toBe(404)
+      const response = await get(url)
+      expect(response.status, url).toBe(404)
+      expect(response.headers.get('Content-Security-Policy'), url).toBe("default-src 'none'; sandbox")
+      expect(response.headers.get('Cross-Origin-Resource-Policy'), url).toBe('same-origin')
+      expect(response.headers.get('X-Content-Type-Options'), url).toBe('nosniff')
     }
   })
 
