@@ -8,8 +8,10 @@ import { type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
 import { answerMediaRequest } from '../../src-main/serving/media-files.ts'
 import { answerRendererRequest } from '../../src-main/serving/renderer-files.ts'
 import type { ServedResponse } from '../../src-main/serving/served-response.ts'
-import type { Envelope } from '../../src-shared/errors.ts'
-import { bridgeScript, MEDIA_BASE, TOKEN_HEADER } from './bridge-script.ts'
+import { channels, eventNames } from '../../src-shared/contract.ts'
+import type { Envelope, ErrorCode } from '../../src-shared/errors.ts'
+import { MEDIA_BASE, NON_FINITE_KEY, TOKEN_HEADER } from './bridge-config.ts'
+import { bridgeScript } from './bridge-script.ts'
 import { ensureRendererBuilt } from './renderer-build.ts'
 
 /** The largest /rpc body accepted: a 20 MB image as base64 plus room for the rest of the input. */
@@ -56,6 +58,8 @@ const sendJson = (response: ServerResponse, status: number, value: unknown) => {
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    // A refusal may leave the request body unread; the connection cannot carry another request after it.
+    ...(status >= 400 && { Connection: 'close' }),
   })
   response.end(JSON.stringify(value))
 }
@@ -86,10 +90,23 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
-const badRequest = (message: string): Envelope<never> => ({
+const refusal = (code: ErrorCode, message: string): Envelope<never> => ({
   ok: false,
-  error: { code: 'VALIDATION', message },
+  error: { code, message },
 })
+
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity'])
+
+// Undoes the bridge's tagging of NaN and ±Infinity (see page-bridge.ts), so main sees and refuses them
+// exactly as it does when Electron's structured clone brings them.
+const reviveNonFinite = (_key: string, value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  const entries = Object.entries(value)
+  const [tag] = entries
+  return entries.length === 1 && tag?.[0] === NON_FINITE_KEY && NON_FINITE.has(tag[1] as string)
+    ? Number(tag[1])
+    : value
+}
 
 /** Serves the built renderer with a bridge to a real catalogue in `dataDir`, on 127.0.0.1 only. */
 export async function startHarness({
@@ -100,6 +117,14 @@ export async function startHarness({
   const rendererDir = await ensureRendererBuilt(ROOT_DIR)
   const indexHtml = await bridgedIndexHtml(rendererDir)
   const token = randomBytes(32).toString('base64url')
+  const bridge = bridgeScript({
+    token,
+    tokenHeader: TOKEN_HEADER,
+    channels,
+    events: eventNames,
+    mediaBase: MEDIA_BASE,
+    nonFiniteKey: NON_FINITE_KEY,
+  })
   const runtime = await openCatalogRuntime({ dataDir, logger })
   const eventStreams = new Set<ServerResponse>()
 
@@ -111,17 +136,19 @@ export async function startHarness({
     handle(request, response).catch((error: unknown) => {
       if (error instanceof HttpError) return sendText(response, error.status, error.message)
       logger.error('The harness failed to answer a request.', error)
-      if (!response.headersSent) sendText(response, 500, 'The harness failed to answer this request.')
-      else response.destroy()
+      if (response.headersSent) return response.destroy()
+      if (request.url?.startsWith('/rpc')) {
+        return sendJson(response, 500, refusal('INTERNAL', 'The harness failed to answer this call.'))
+      }
+      sendText(response, 500, 'The harness failed to answer this request.')
     })
   })
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const { pathname, searchParams } = new URL(request.url ?? '/', origin)
+    if (pathname === '/rpc') return answerRpc(request, response)
     // A page that reaches us under another host name (DNS rebinding) is not our page.
     if (request.headers.host !== expectedHost) throw new HttpError(403, 'Forbidden.')
-    const { pathname, searchParams } = new URL(request.url ?? '/', origin)
-
-    if (pathname === '/rpc') return answerRpc(request, response)
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.')
     if (pathname === '/events') return streamEvents(request, response, searchParams.get('token'))
     if (pathname === '/bridge.js') {
@@ -130,7 +157,7 @@ export async function startHarness({
         'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'no-store',
       })
-      return response.end(bridgeScript(token))
+      return response.end(bridge)
     }
     // The same decisions app:// and media:// make in the app, sent over HTTP.
     const answer = pathname.startsWith(MEDIA_FILES_PREFIX)
@@ -139,28 +166,28 @@ export async function startHarness({
     return send(answer, response, indexHtml)
   }
 
+  // Every answer here is an envelope, as the bridge (and every other entry point) promises the page.
   const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
+    const refuse = (status: number, code: ErrorCode, message: string) =>
+      sendJson(response, status, refusal(code, message))
     const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
     const allowed =
+      request.headers.host === expectedHost &&
       request.method === 'POST' &&
       contentType === 'application/json' &&
       request.headers.origin === origin &&
       tokensMatch(request.headers[TOKEN_HEADER] as string | undefined, token)
-    if (!allowed) throw new HttpError(403, 'Forbidden.')
+    if (!allowed) return refuse(403, 'FORBIDDEN', 'This page is not allowed to use the catalogue.')
 
     let call: unknown
     try {
-      call = JSON.parse((await readBody(request)).toString('utf8'))
+      call = JSON.parse((await readBody(request)).toString('utf8'), reviveNonFinite)
     } catch (error) {
-      if (error instanceof HttpError) throw error
-      return sendJson(response, 400, badRequest('The request body is not valid JSON.'))
+      if (error instanceof HttpError) return refuse(error.status, 'VALIDATION', error.message)
+      return refuse(400, 'VALIDATION', 'The request body is not valid JSON.')
     }
     if (typeof call !== 'object' || call === null) {
-      return sendJson(
-        response,
-        400,
-        badRequest('The request body must be an object with a channel and an input.'),
-      )
+      return refuse(400, 'VALIDATION', 'The request body must be an object with a channel and an input.')
     }
     const { channel, input } = call as { channel?: unknown; input?: unknown }
     sendJson(response, 200, await runtime.dispatch(channel, input))
