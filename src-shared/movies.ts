@@ -81,6 +81,7 @@ export interface MovieListItem {
   releaseDate: string | null
   durationSeconds: number | null
   budget: number | null
+  /** The image's thumbnail (see FileDto.thumbUrl), small enough for a list. */
   posterUrl: string | null
   directorName: string | null
   createdAt: string

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { fileTypeFromFile } from 'file-type'
-import { type FileStore, SERVABLE_IMAGE_TYPES } from '../files/file-store.ts'
+import { type FileStore, mediaFileOf, SERVABLE_IMAGE_TYPES } from '../files/file-store.ts'
 import { realPathInsideRoot } from './safe-path.ts'
 import { notFound, type ServedResponse } from './served-response.ts'
 
@@ -17,33 +17,37 @@ const MEDIA_HEADERS = {
 /** The media server's 404, with its strict headers. */
 export const mediaNotFound = () => notFound(MEDIA_HEADERS)
 
+const servedFile = async (root: string, candidate: string) => {
+  const file = realPathInsideRoot(root, candidate)
+  const info = file === null ? null : await fs.promises.stat(file).catch(() => null)
+  return file !== null && info?.isFile() ? { file, size: info.size } : null
+}
+
 /**
- * Answers a request for a stored image; `encodedPath` is what follows `media://files/`. Only a
- * well-formed blob key names a file (that is the traversal guard), no symlink may lead out of the store,
- * and the type declared is the one the bytes show, only ever an image type.
+ * Answers a request for a stored image or its thumbnail; `encodedPath` is what follows `media://files/`:
+ * `<key>` or `<key>/thumb`. Only a well-formed key names a file (that is the traversal guard), no symlink
+ * may lead out of the store, and the type declared is the one the bytes show, only ever an image type.
+ * A blob stored before thumbnails existed has none: its thumbnail's URL serves the full image.
  */
 export async function answerMediaRequest(store: FileStore, encodedPath: string): Promise<ServedResponse> {
-  let blobPath: string
-  try {
-    blobPath = store.pathOf(encodedPath)
-  } catch {
-    return mediaNotFound()
-  }
-  const file = realPathInsideRoot(store.rootDir, blobPath)
-  const info = file === null ? null : await fs.promises.stat(file).catch(() => null)
-  if (file === null || !info?.isFile()) return mediaNotFound()
-  const sniffed = (await fileTypeFromFile(file).catch(() => undefined))?.mime
+  const named = mediaFileOf(encodedPath)
+  if (named === null) return mediaNotFound()
+  const thumbnail = named.thumbnail ? await servedFile(store.rootDir, store.thumbnailPathOf(named.key)) : null
+  const found = thumbnail ?? (await servedFile(store.rootDir, store.pathOf(named.key)))
+  if (found === null) return mediaNotFound()
+  const sniffed = (await fileTypeFromFile(found.file).catch(() => undefined))?.mime
+  const standIn = named.thumbnail && thumbnail === null
   return {
     status: 200,
     headers: {
       ...MEDIA_HEADERS,
       'Content-Type':
         sniffed && SERVABLE_IMAGE_TYPES.includes(sniffed) ? sniffed : 'application/octet-stream',
-      // A key is the hash of the bytes, so what it names never changes.
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      // A key is the hash of the bytes, so what it names never changes; a stand-in for a thumbnail may.
+      'Cache-Control': standIn ? 'no-cache' : 'public, max-age=31536000, immutable',
     },
-    file,
-    size: info.size,
+    file: found.file,
+    size: found.size,
     isAppPage: false,
   }
 }

@@ -348,7 +348,7 @@ describe('the harness server', () => {
         input: { fileName: 'pixel.png', dataBase64: onePixelPng },
       }),
     })
-    const { value: file } = JSON.parse(upload.body) as { value: { url: string } }
+    const { value: file } = JSON.parse(upload.body) as { value: { url: string; size: number } }
     expect(file.url).toMatch(/^media:\/\/files\/[0-9a-f]{64}$/)
 
     const { page } = await openApp()
@@ -371,7 +371,7 @@ describe('the harness server', () => {
       policy: "default-src 'none'; sandbox",
       resourcePolicy: 'same-origin',
       nosniff: 'nosniff',
-      size: Buffer.from(onePixelPng, 'base64').byteLength,
+      size: file.size,
     })
     await page.close()
   })

@@ -30,7 +30,11 @@ describe('the contract', () => {
     for (const channel of channels) {
       expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
       expect(typeof contract[channel].input.safeParse).toBe('function')
-      expect(typeof handlers[channel]).toBe('function')
+      // A handler, or a staged one: work on bytes before the call's turn, then a commit in it.
+      const handler: unknown = handlers[channel]
+      if (typeof handler !== 'function') {
+        expect(handler).toEqual({ prepare: expect.any(Function), commit: expect.any(Function) })
+      }
     }
   })
 })
@@ -493,6 +497,59 @@ describe('unexpected failures', () => {
       /broken character/,
     )
     await dispatcher.drain()
+    await orm.close()
+  })
+
+  it('never hold the queue or a transaction for an upload’s work on bytes; draining still waits for it', async () => {
+    const { orm } = await openDatabase(dataDir)
+    const working = Promise.withResolvers<void>()
+    const finishWork = Promise.withResolvers<void>()
+    const upload = handlers['files:upload']
+    const dispatcher = createDispatcher({
+      orm,
+      handlers: {
+        ...handlers,
+        'files:upload': {
+          // Decoding and re-encoding a large image takes a while; here it takes until the test says so.
+          prepare: async (input, ctx) => {
+            working.resolve()
+            await finishWork.promise
+            return upload.prepare(input, ctx)
+          },
+          commit: upload.commit,
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    const uploading = dispatcher.dispatch('files:upload', {
+      fileName: 'poster.png',
+      dataBase64: ONE_PIXEL_PNG,
+    })
+    await working.promise
+
+    // Meanwhile other calls take their turn, write and commit: nothing holds the queue or the connection.
+    expect(await dispatcher.dispatch('genres:create', { name: 'Giallo' })).toMatchObject({ ok: true })
+    expect(await dispatcher.dispatch('genres:list', {})).toMatchObject({ ok: true })
+    const connection = orm.em.getConnection()
+    expect(await connection.execute("select name from genre where name = 'Giallo'")).toEqual([
+      { name: 'Giallo' },
+    ])
+    expect(await connection.execute('select id from file')).toEqual([])
+
+    let drained = false
+    const draining = dispatcher.drain().then(() => {
+      drained = true
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(drained).toBe(false)
+
+    finishWork.resolve()
+    expect(await uploading).toMatchObject({ ok: true, value: { fileName: 'poster.png' } })
+    await draining
+    expect(await connection.execute('select file_name from file')).toEqual([{ file_name: 'poster.png' }])
     await orm.close()
   })
 

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FileStore } from '../../src-main/files/file-store.ts'
+import { prepareImage } from '../../src-main/files/image-intake.ts'
 
 type Handler = (request: Request) => Promise<Response>
 
@@ -135,7 +137,7 @@ describe('protocol handlers', () => {
 
   beforeAll(async () => {
     store = new FileStore(path.join(temp, 'files'))
-    pngKey = (await store.put(PNG_1X1)).key
+    pngKey = (await store.put(await prepareImage(PNG_1X1))).key
     registerProtocolHandlers({ rendererDir: root, fileStore: store })
   })
 
@@ -184,7 +186,39 @@ describe('protocol handlers', () => {
     // Opened as a page, an image runs nothing and loads nothing; no other site may embed it.
     expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin')
-    expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG_1X1)
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(await store.read(pngKey))
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('serves a blob’s thumbnail at <key>/thumb, with the same strict headers', async () => {
+    const response = await get(`media://files/${pngKey}/thumb`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('image/webp')
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin')
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(fs.readFileSync(store.thumbnailPathOf(pngKey)))
+  })
+
+  it('serves the full image as the thumbnail of a blob stored before thumbnails existed', async () => {
+    // An upload from an earlier version: the original bytes under their hash, no thumbnail beside them.
+    const legacy = Buffer.concat([PNG_1X1, Buffer.from('legacy')])
+    const key = createHash('sha256').update(legacy).digest('hex')
+    fs.mkdirSync(path.dirname(store.pathOf(key)), { recursive: true })
+    fs.writeFileSync(store.pathOf(key), legacy)
+
+    const response = await get(`media://files/${key}/thumb`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('image/png')
+    // Not cached for long: it is a stand-in under the thumbnail's name.
+    expect(response.headers.get('Cache-Control')).toBe('no-cache')
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(legacy)
+    for (const url of [
+      `media://files/${key}/thumb/x`,
+      `media://files/${key}/full`,
+      `media://files/${key}/`,
+    ]) {
+      expect((await get(url)).status, url).toBe(404)
+    }
   })
 
   it('answers 404 for a malformed key, an unknown key and a foreign host, with the same strict headers', async () => {

@@ -507,7 +507,7 @@ describe('users:setAvatar and users:profiles', () => {
       username: 'ann',
       firstName: 'Ann',
       lastName: 'Lee',
-      avatarUrl: file.url,
+      avatarUrl: file.thumbUrl,
     })
     expect(Object.keys(profiles[1]!).sort()).toEqual(['avatarUrl', 'firstName', 'id', 'lastName', 'username'])
 

@@ -11,6 +11,7 @@ import type {
   UserDto,
 } from '../../../src-shared/users.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
+import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { notFound, RecordedRefusal } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
@@ -216,7 +217,7 @@ export async function listProfiles(ctx: ServiceContext): Promise<ProfileSummary[
     username: user.username,
     firstName: user.firstName ?? null,
     lastName: user.lastName ?? null,
-    avatarUrl: user.avatar?.url ?? null,
+    avatarUrl: user.avatar ? thumbnailUrlFor(user.avatar.key) : null,
   }))
 }
 
