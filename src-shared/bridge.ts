@@ -11,3 +11,10 @@ export interface CatalogBridge {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>
   on(event: string, listener: (payload: unknown) => void): () => void
 }
+
+/**
+ * How a refusal names what was called: a channel name as quoted text, anything else only by its type
+ * (an object's own toString may throw, or lie).
+ */
+export const callLabel = (channel: unknown): string =>
+  typeof channel === 'string' ? JSON.stringify(channel) : `(${channel === null ? 'null' : typeof channel})`

@@ -42,7 +42,10 @@ export interface FileDto {
   fileName: string
   mimeType: string
   size: number
+  /** The full image, for a detail view. */
   url: string
+  /** A small WebP of it (at most 320 px on its long side), for lists. */
+  thumbUrl: string
 }
 
 export interface NamedRef {

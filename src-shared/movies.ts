@@ -117,7 +117,7 @@ export interface MovieListItem {
   releaseDate: string | null
   durationSeconds: number | null
   budget: number | null
-  /** A small version of the poster, for lists and grids. */
+  /** The image's thumbnail (see FileDto.thumbUrl), small enough for a list. */
   posterUrl: string | null
   directorId: number | null
   directorName: string | null

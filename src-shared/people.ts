@@ -47,6 +47,7 @@ export interface PersonListItem {
   lastName: string | null
   fullName: string
   dateOfBirth: string | null
+  /** The image's thumbnail (see FileDto.thumbUrl), small enough for a list. */
   photoUrl: string | null
 }
 

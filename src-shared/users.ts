@@ -75,6 +75,7 @@ export interface ProfileSummary {
   username: string
   firstName: string | null
   lastName: string | null
+  /** The image's thumbnail (see FileDto.thumbUrl), small enough for a list. */
   avatarUrl: string | null
 }
 

@@ -3,11 +3,12 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import log from 'electron-log/main'
 import { resolveDataDir } from '../db/data-dir.ts'
 import { type CatalogRuntime, openCatalogRuntime } from '../ipc/runtime.ts'
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy.ts'
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../serving/content-security-policy.ts'
 import { forwardCatalogEvents, registerCatalogIpc } from './ipc-binding.ts'
 import { installApplicationMenu } from './menu.ts'
 import { registerPrivilegedSchemes, registerProtocolHandlers } from './protocols.ts'
 import { APP_ENTRY_URL, trustedRendererOrigins } from './renderer-origins.ts'
+import { guardEveryWebContents } from './web-contents-guard.ts'
 import { createMainWindow, hardenSession } from './window.ts'
 
 // electron-log opens an IPC channel of its own on import, for renderer-side logging we do not use;
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
 // A second launch hands over to the running app, which comes to the front; the second one ends here.
 if (app.requestSingleInstanceLock()) {
   registerPrivilegedSchemes()
+  guardEveryWebContents(app, { trustedOrigins, logger: log })
   app.on('second-instance', focusMainWindow)
   app.on('window-all-closed', () => {
     if (!isMac) app.quit()

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { BrowserWindow, type Session, screen, shell } from 'electron'
+import { BrowserWindow, type Session, screen } from 'electron'
 import type { Logger } from '../ipc/runtime.ts'
-import { hasTrustedOrigin } from './renderer-origins.ts'
+import { lockDownWebContents } from './web-contents-guard.ts'
 import {
   loadWindowState,
   MIN_WINDOW_HEIGHT,
@@ -10,18 +10,6 @@ import {
   saveWindowState,
   windowStateFile,
 } from './window-state.ts'
-
-/** Whether a link may be handed to the system browser: plain http(s), no embedded credentials. */
-export function isSafeExternalUrl(url: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  const isWeb = parsed.protocol === 'http:' || parsed.protocol === 'https:'
-  return isWeb && parsed.username === '' && parsed.password === ''
-}
 
 /** Denies every permission and sets the Content-Security-Policy on http(s) responses (the dev server). */
 export function hardenSession(session: Session, contentSecurityPolicy: string): void {
@@ -61,6 +49,8 @@ export function createMainWindow(options: {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // On by default, and on Linux and Windows it downloads Hunspell dictionaries (STACK.md #18).
+      spellcheck: false,
     },
   })
   mainWindow.once('ready-to-show', () => {
@@ -76,25 +66,7 @@ export function createMainWindow(options: {
     }
   })
 
-  const openInBrowser = (url: string) => {
-    if (!isSafeExternalUrl(url)) return
-    shell
-      .openExternal(url)
-      .catch((error: unknown) => logger.warn('Could not open a link in the browser', error))
-  }
-  const contents = mainWindow.webContents
-  contents.on('will-navigate', (event) => {
-    if (hasTrustedOrigin(event.url, trustedOrigins)) return
-    event.preventDefault()
-    openInBrowser(event.url)
-  })
-  contents.on('will-redirect', (event) => {
-    if (!hasTrustedOrigin(event.url, trustedOrigins)) event.preventDefault()
-  })
-  contents.setWindowOpenHandler(({ url }) => {
-    openInBrowser(url)
-    return { action: 'deny' }
-  })
+  lockDownWebContents(mainWindow.webContents, { trustedOrigins, logger })
 
   mainWindow.loadURL(entryUrl).catch((error: unknown) => logger.error(`Could not load ${entryUrl}`, error))
   return mainWindow

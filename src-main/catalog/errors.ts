@@ -29,3 +29,9 @@ export function assertNotStale(
     )
   }
 }
+
+/**
+ * A refusal whose record must stand: the call's writes commit (a wrong password counted against its
+ * streak), and the caller still gets the error. Every other failure rolls its call back.
+ */
+export class RecordedRefusal extends AppError {}

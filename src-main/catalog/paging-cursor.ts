@@ -1,4 +1,5 @@
 import { AppError } from '../../src-shared/errors.ts'
+import { sqlValueProblem } from '../db/sql-values.ts'
 
 /** A keyset position: the last row's sort value(s) and id. Opaque to the renderer. */
 export type CursorValues = (string | number | null)[]
@@ -13,7 +14,12 @@ export function decodeCursor(cursor: string, length: number): CursorValues {
     if (
       Array.isArray(values) &&
       values.length === length &&
-      values.every((value) => value === null || typeof value === 'string' || Number.isFinite(value))
+      // A cursor's values go into SQL (see sqlValueProblem), so they pass the same check as any input.
+      values.every(
+        (value) =>
+          value === null ||
+          ((typeof value === 'string' || typeof value === 'number') && sqlValueProblem(value) === null),
+      )
     ) {
       return values
     }

@@ -12,3 +12,8 @@ export interface ServiceContext {
   session: Session
   files: FileStore
 }
+
+/** What the first step of a staged call gets (see StagedHandler): the file store, and no database. */
+export interface PrepareContext {
+  files: FileStore
+}

@@ -6,6 +6,7 @@ import { GenreSchema } from '../catalog/genres/genre.entity.ts'
 import { MovieGenreSchema } from '../catalog/genres/movie-genre.entity.ts'
 import { MovieSchema } from '../catalog/movies/movie.entity.ts'
 import { PersonSchema } from '../catalog/people/person.entity.ts'
+import { SignInStreakSchema } from '../catalog/users/sign-in-streak.entity.ts'
 import { UserSchema } from '../catalog/users/user.entity.ts'
 
 /** Every entity, listed: folder discovery does not survive bundling (STACK.md #1). */
@@ -19,4 +20,5 @@ export const entities = [
   CharacterSchema,
   FavoriteMovieSchema,
   MovieGenreSchema,
+  SignInStreakSchema,
 ]

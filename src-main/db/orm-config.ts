@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations'
 import { defineConfig, type Options } from '@mikro-orm/sqlite'
 import { entities } from './entities.ts'
 import { migrationsList } from './migrations/index.ts'
+import { assertSqlValues } from './sql-values.ts'
 
 /** Tables the ORM must never diff or drop: the full-text indexes and their shadow tables live beside the entities. */
 export const SEARCH_TABLE_PATTERN = /_search(_.*)?$/
@@ -17,6 +18,11 @@ export function ormConfig(dbPath: string): Options {
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
     debug: false,
+    // Every statement's values, checked before the ORM formats them into the SQL text (see sql-values.ts).
+    onQuery: (sql, params) => {
+      assertSqlValues(params)
+      return sql
+    },
     allowGlobalContext: false,
     schemaGenerator: { skipTables: [SEARCH_TABLE_PATTERN] },
     migrations: {

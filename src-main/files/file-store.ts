@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import path from 'node:path'
-import { fileTypeFromBuffer } from 'file-type'
 import { AppError } from '../../src-shared/errors.ts'
+import type { PreparedImage } from './image-intake.ts'
 
 /** The MIME types the catalogue stores, sniffed from the bytes. */
 export const ACCEPTED_IMAGE_TYPES = [
@@ -13,11 +13,10 @@ export const ACCEPTED_IMAGE_TYPES = [
   'image/avif',
 ] as const
 
-/** The types a stored blob may be served as: what the store accepts, and animated PNG, which it files as PNG. */
-export const SERVABLE_IMAGE_TYPES: readonly string[] = [...ACCEPTED_IMAGE_TYPES, 'image/apng']
+export type AcceptedImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
 
-/** The largest image the store accepts, in bytes. */
-export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
+/** The types a stored blob may be served as: what the store accepts, and animated PNG, which uploads before re-encoding were filed as. */
+export const SERVABLE_IMAGE_TYPES: readonly string[] = [...ACCEPTED_IMAGE_TYPES, 'image/apng']
 
 /** A stored blob: `key` is the sha256 hex of its bytes. */
 export interface StoredBlob {
@@ -26,46 +25,36 @@ export interface StoredBlob {
   size: number
 }
 
-/** The value of a file row's url column for a blob. */
-export const mediaUrlFor = (key: string) => `media://files/${key}`
+/** The privileged scheme and fixed host stored images are served from: `media://files/<key>`. */
+export const MEDIA_SCHEME = 'media'
+export const MEDIA_HOST = 'files'
 
-type AcceptedImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
+const THUMBNAIL_PATH = '/thumb'
+
+/** The value of a file row's url column for a blob. */
+export const mediaUrlFor = (key: string) => `${MEDIA_SCHEME}://${MEDIA_HOST}/${key}`
+
+/** Where lists load a blob's thumbnail from: `media://files/<key>/thumb`. */
+export const thumbnailUrlFor = (key: string) => `${mediaUrlFor(key)}${THUMBNAIL_PATH}`
+
+/** Which stored file the path after `media://files/` names: a blob or its thumbnail; null for anything else. */
+export function mediaFileOf(requestPath: string): { key: string; thumbnail: boolean } | null {
+  const thumbnail = requestPath.endsWith(THUMBNAIL_PATH)
+  const key = thumbnail ? requestPath.slice(0, -THUMBNAIL_PATH.length) : requestPath
+  return KEY_PATTERN.test(key) ? { key, thumbnail } : null
+}
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/
+const THUMBNAIL_SUFFIX = '.thumb'
+const THUMBNAIL_PATTERN = /^([0-9a-f]{64})\.thumb$/
 const FAN_OUT_PATTERN = /^[0-9a-f]{2}$/
 const TEMP_DIR = '.tmp'
 // A put in progress finishes well within this; anything older was left by a crash.
 const TEMP_MAX_AGE_MS = 60_000
 // A blob this young may belong to an upload whose row has not committed yet, so collection spares it.
 const BLOB_GRACE_MS = 60_000
-const ACCEPTED_LIST = 'JPEG, PNG, WebP, GIF or AVIF'
-
-const isAccepted = (mime: string): mime is AcceptedImageType =>
-  (ACCEPTED_IMAGE_TYPES as readonly string[]).includes(mime)
 
 const isNotFound = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT'
-
-// Rounded up so a file just over the limit never reads as "20.0 MB; the limit is 20 MB".
-const megabytes = (bytes: number) => (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)
-
-const sniffImageType = async (bytes: Uint8Array): Promise<AcceptedImageType> => {
-  const sniffed = await fileTypeFromBuffer(bytes)
-  if (!sniffed) {
-    throw new AppError(
-      'FILE_REJECTED',
-      `The file's type could not be recognised from its contents; the catalogue accepts ${ACCEPTED_LIST} images.`,
-    )
-  }
-  // An animated PNG is still a PNG to every browser, so it is stored as one.
-  const mime = sniffed.mime === 'image/apng' ? 'image/png' : sniffed.mime
-  if (!isAccepted(mime)) {
-    throw new AppError(
-      'FILE_REJECTED',
-      `This file is ${sniffed.ext.toUpperCase()} (${sniffed.mime}), not an image the catalogue accepts: ${ACCEPTED_LIST}.`,
-    )
-  }
-  return mime
-}
 
 // Makes a rename durable; some platforms (Windows) cannot open a directory, and the blob is safe either way.
 const syncDirectory = async (dir: string) => {
@@ -79,7 +68,7 @@ const syncDirectory = async (dir: string) => {
   } catch {}
 }
 
-// Marks a blob as just used, so a collection running before its row commits spares it; false when there is no blob.
+// Marks a file as just used, so a collection running before its row commits spares it; false when there is none.
 const touch = async (file: string) => {
   const now = new Date()
   try {
@@ -100,7 +89,19 @@ const exists = async (file: string) => {
   }
 }
 
-/** Content-addressed image blobs under `<data-dir>/files`, laid out as `<root>/<ab>/<key>`. */
+const olderThan = async (file: string, cutoff: number) => {
+  try {
+    return (await stat(file)).mtimeMs < cutoff
+  } catch (error) {
+    if (isNotFound(error)) return false
+    throw error
+  }
+}
+
+/**
+ * Content-addressed images under `<data-dir>/files`, laid out as `<root>/<ab>/<key>`, each with its
+ * thumbnail beside it as `<key>.thumb`. Blobs written before thumbnails existed have none.
+ */
 export class FileStore {
   readonly rootDir: string
 
@@ -108,45 +109,18 @@ export class FileStore {
     this.rootDir = path.resolve(rootDir)
   }
 
-  /** Sniffs, validates and stores bytes; same bytes twice -> one blob, same key, its mtime refreshed. */
-  async put(bytes: Uint8Array): Promise<StoredBlob> {
-    if (bytes.byteLength === 0) throw new AppError('FILE_REJECTED', 'The file is empty.')
-    if (bytes.byteLength > MAX_IMAGE_BYTES) {
-      throw new AppError(
-        'FILE_REJECTED',
-        `The image is ${megabytes(bytes.byteLength)} MB; the limit is ${MAX_IMAGE_BYTES / (1024 * 1024)} MB.`,
-      )
-    }
-    const mimeType = await sniffImageType(bytes)
-    const key = createHash('sha256').update(bytes).digest('hex')
-    const blob: StoredBlob = { key, mimeType, size: bytes.byteLength }
-    const finalPath = this.pathOf(key)
-    if (await touch(finalPath)) return blob
-
-    const tempDir = path.join(this.rootDir, TEMP_DIR)
-    const finalDir = path.dirname(finalPath)
-    await mkdir(tempDir, { recursive: true })
-    await mkdir(finalDir, { recursive: true })
-    const tempPath = path.join(tempDir, `${key}.${randomUUID()}.tmp`)
-    try {
-      const handle = await open(tempPath, 'wx')
-      try {
-        await handle.writeFile(bytes)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
-      try {
-        await rename(tempPath, finalPath)
-      } catch (error) {
-        // A concurrent put of the same bytes may have won the rename; where the platform refuses to
-        // replace an existing file (Windows), its blob is identical, so ours is not needed.
-        if (!(await exists(finalPath))) throw error
-      }
-    } finally {
-      await rm(tempPath, { force: true })
-    }
-    await syncDirectory(finalDir)
+  /**
+   * Stores a prepared image and its thumbnail, each written atomically (temp file, fsync, rename); the
+   * same image twice is one blob with the same key, its mtime refreshed. The thumbnail goes first, so a
+   * stored blob always has one; a thumbnail left alone by a crash is collected.
+   */
+  async put(image: PreparedImage): Promise<StoredBlob> {
+    const key = createHash('sha256').update(image.bytes).digest('hex')
+    const blob: StoredBlob = { key, mimeType: image.mimeType, size: image.bytes.byteLength }
+    const thumbnailPath = this.thumbnailPathOf(key)
+    if (!(await touch(thumbnailPath))) await this.writeAtomically(thumbnailPath, image.thumbnail)
+    const blobPath = this.pathOf(key)
+    if (!(await touch(blobPath))) await this.writeAtomically(blobPath, image.bytes)
     return blob
   }
 
@@ -154,6 +128,11 @@ export class FileStore {
   pathOf(key: string): string {
     if (!KEY_PATTERN.test(key)) throw new AppError('NOT_FOUND', 'No stored file has this key.')
     return path.join(this.rootDir, key.slice(0, 2), key)
+  }
+
+  /** Absolute path of a blob's thumbnail, beside it; the same guard as pathOf. */
+  thumbnailPathOf(key: string): string {
+    return `${this.pathOf(key)}${THUMBNAIL_SUFFIX}`
   }
 
   /** Whether a blob with this key is on disk; false for a malformed key, which can name no blob. */
@@ -174,48 +153,81 @@ export class FileStore {
 
   /** Every blob key on disk. */
   async listKeys(): Promise<string[]> {
-    const keys: string[] = []
-    for (const prefix of await this.listDir(this.rootDir)) {
-      if (!FAN_OUT_PATTERN.test(prefix)) continue
-      for (const name of await this.listDir(path.join(this.rootDir, prefix))) {
-        // Only names a put could have renamed into place count; strays are not blobs.
-        if (KEY_PATTERN.test(name) && name.startsWith(prefix)) keys.push(name)
-      }
-    }
-    return keys.sort()
+    return (await this.listStored()).keys
   }
 
   /**
    * Deletes blobs whose key is not in `referenced` and that were not written or re-put within the last
-   * minute, and leftover temp files older than a minute; returns the keys deleted.
+   * minute, each with its thumbnail; thumbnails whose blob is gone, and leftover temp files, once older
+   * than a minute. Returns the keys of the blobs deleted.
    */
   async collectGarbage(referenced: ReadonlySet<string>): Promise<string[]> {
     const deleted: string[] = []
-    const blobCutoff = Date.now() - BLOB_GRACE_MS
-    for (const key of await this.listKeys()) {
-      if (referenced.has(key)) continue
-      const blobPath = this.pathOf(key)
-      try {
-        if ((await stat(blobPath)).mtimeMs >= blobCutoff) continue
-      } catch (error) {
-        if (isNotFound(error)) continue
-        throw error
-      }
-      await rm(blobPath, { force: true })
+    const cutoff = Date.now() - BLOB_GRACE_MS
+    const { keys, thumbnails } = await this.listStored()
+    for (const key of keys) {
+      if (referenced.has(key) || !(await olderThan(this.pathOf(key), cutoff))) continue
+      await rm(this.pathOf(key), { force: true })
+      await rm(this.thumbnailPathOf(key), { force: true })
       deleted.push(key)
+    }
+    for (const key of thumbnails) {
+      const thumbnailPath = this.thumbnailPathOf(key)
+      if (!(await exists(this.pathOf(key))) && (await olderThan(thumbnailPath, cutoff))) {
+        await rm(thumbnailPath, { force: true })
+      }
     }
 
     const tempDir = path.join(this.rootDir, TEMP_DIR)
-    const cutoff = Date.now() - TEMP_MAX_AGE_MS
+    const tempCutoff = Date.now() - TEMP_MAX_AGE_MS
     for (const name of await this.listDir(tempDir)) {
       const tempPath = path.join(tempDir, name)
-      try {
-        if ((await stat(tempPath)).mtimeMs < cutoff) await rm(tempPath, { force: true })
-      } catch (error) {
-        if (!isNotFound(error)) throw error
-      }
+      if (await olderThan(tempPath, tempCutoff)) await rm(tempPath, { force: true })
     }
     return deleted
+  }
+
+  private async writeAtomically(finalPath: string, bytes: Uint8Array): Promise<void> {
+    const tempDir = path.join(this.rootDir, TEMP_DIR)
+    const finalDir = path.dirname(finalPath)
+    await mkdir(tempDir, { recursive: true })
+    await mkdir(finalDir, { recursive: true })
+    const tempPath = path.join(tempDir, `${path.basename(finalPath)}.${randomUUID()}.tmp`)
+    try {
+      const handle = await open(tempPath, 'wx')
+      try {
+        await handle.writeFile(bytes)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      try {
+        await rename(tempPath, finalPath)
+      } catch (error) {
+        // A concurrent put of the same bytes may have won the rename; where the platform refuses to
+        // replace an existing file (Windows), its file is identical, so ours is not needed.
+        if (!(await exists(finalPath))) throw error
+      }
+    } finally {
+      await rm(tempPath, { force: true })
+    }
+    await syncDirectory(finalDir)
+  }
+
+  // Only names a put could have renamed into place count; strays are neither blobs nor thumbnails.
+  private async listStored(): Promise<{ keys: string[]; thumbnails: string[] }> {
+    const keys: string[] = []
+    const thumbnails: string[] = []
+    for (const prefix of await this.listDir(this.rootDir)) {
+      if (!FAN_OUT_PATTERN.test(prefix)) continue
+      for (const name of await this.listDir(path.join(this.rootDir, prefix))) {
+        if (!name.startsWith(prefix)) continue
+        if (KEY_PATTERN.test(name)) keys.push(name)
+        const thumbnailOf = THUMBNAIL_PATTERN.exec(name)?.[1]
+        if (thumbnailOf) thumbnails.push(thumbnailOf)
+      }
+    }
+    return { keys: keys.sort(), thumbnails }
   }
 
   // A store that has never been written to has no folders yet; that is an empty store, not an error.

@@ -5,11 +5,14 @@ import {
 } from '@mikro-orm/core'
 import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
+import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
-import { type Envelope, type ErrorBody, isAppError } from '../../src-shared/errors.ts'
-import type { Session } from '../catalog/service-context.ts'
+import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
+import { RecordedRefusal } from '../catalog/errors.ts'
+import type { PrepareContext, ServiceContext, Session } from '../catalog/service-context.ts'
+import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
-import type { Handler, Handlers } from './handlers.ts'
+import type { Handlers } from './handlers.ts'
 import { toPlainInput } from './plain-input.ts'
 
 export interface Logger {
@@ -37,11 +40,31 @@ export interface Dispatcher {
 
 const fail = (error: ErrorBody): Envelope<never> => ({ ok: false, error })
 
-const validationFailure = (error: ZodError): ErrorBody => {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
-    message: issue.message,
-  }))
+/** A call's work once it is its turn: its handler, or a staged handler's commit of what it prepared. */
+type Work = (ctx: ServiceContext) => Promise<unknown>
+
+/** Any entry of the handler map, as the dispatcher calls it once the contract has validated the input. */
+type AnyHandler =
+  | ((input: unknown, ctx: ServiceContext) => Promise<unknown>)
+  | {
+      prepare(input: unknown, ctx: PrepareContext): Promise<unknown>
+      commit(prepared: unknown, ctx: ServiceContext): Promise<unknown>
+    }
+
+const UNEXPECTED: ErrorBody = {
+  code: 'INTERNAL',
+  message: 'Something went wrong and nothing was changed. The details were logged.',
+}
+
+const validationFailure = (error: ZodError): ErrorBody =>
+  invalidInput(
+    error.issues.map((issue) => ({
+      path: issue.path.filter((part): part is string | number => typeof part !== 'symbol'),
+      message: issue.message,
+    })),
+  )
+
+const invalidInput = (issues: FieldIssue[]): ErrorBody => {
   const first = issues[0]
   const message =
     issues.length === 1 && first
@@ -73,52 +96,93 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (error instanceof NotNullConstraintViolationException) {
       return { code: 'VALIDATION', message: 'A required value is missing.' }
     }
+    if (error instanceof UnsafeSqlValueError) {
+      // The boundary refuses such input with its field; reaching here means a derived value skipped that check.
+      logger.warn('A value SQL cannot carry reached a statement and was refused', error)
+      return { code: 'VALIDATION', message: error.message }
+    }
     return null
   }
 
-  const run = async <C extends Channel>(channel: C, input: unknown): Promise<Envelope<unknown>> => {
-    const handler = handlers[channel] as Handler<C>
+  const failureOf = (channel: Channel, error: unknown): Envelope<never> => {
+    const known = knownFailure(error)
+    if (known) return fail(known)
+    logger.error(`Call ${channel} failed unexpectedly`, error)
+    return fail(UNEXPECTED)
+  }
+
+  const run = async (channel: Channel, work: Work): Promise<Envelope<unknown>> => {
     const spec = contract[channel]
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
-      const value = await orm.em
-        .fork()
-        .transactional((em) => handler(input as Parameters<Handler<C>>[0], { em, session, files }))
+      // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
+      const outcome = await orm.em.fork().transactional(async (em) => {
+        try {
+          return { value: await work({ em, session, files }) }
+        } catch (error) {
+          if (error instanceof RecordedRefusal) return { refusal: error }
+          throw error
+        }
+      })
+      if (outcome.refusal) return fail(outcome.refusal.toBody())
+      const { value } = outcome
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
       if (spec.kind === 'command') onDataChanged([...spec.changes])
       return { ok: true, value }
     } catch (error) {
-      const known = knownFailure(error)
-      if (known) return fail(known)
-      logger.error(`Call ${channel} failed unexpectedly`, error)
-      return fail({
-        code: 'INTERNAL',
-        message: 'Something went wrong and nothing was changed. The details were logged.',
-      })
+      return failureOf(channel, error)
     }
+  }
+
+  const enqueue = (channel: Channel, work: Work): Promise<Envelope<unknown>> => {
+    const result = tail.then(() => run(channel, work))
+    tail = result
+    return result
+  }
+
+  // Staged calls still working on their bytes: not in the queue yet, but accepted, so draining waits for them.
+  const preparing = new Set<Promise<unknown>>()
+
+  /**
+   * A staged handler's `prepare` (slow, row-free work on bytes) starts at once, outside the queue and any
+   * transaction, so it never stalls the calls behind it; only its short `commit` waits its turn.
+   */
+  const accept = (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
+    const entry = handlers[channel] as AnyHandler
+    if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx))
+    const result = entry.prepare(input, { files }).then(
+      (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx)),
+      (error: unknown) => failureOf(channel, error),
+    )
+    preparing.add(result)
+    void result.then(() => preparing.delete(result))
+    return result
   }
 
   return {
     dispatch(channel, input) {
-      if (closing) return Promise.resolve(fail({ code: 'INTERNAL', message: 'The catalogue is closing.' }))
-      if (!isChannel(channel)) {
-        return Promise.resolve(
-          fail({ code: 'NOT_FOUND', message: `There is no call named ${String(channel)}.` }),
-        )
+      // Whatever a transport hands over, the answer is an envelope: a throw here would reach the page as a
+      // bare rejection (IPC) or an HTTP 500 (the harness).
+      try {
+        if (closing) return Promise.resolve(fail({ code: 'INTERNAL', message: 'The catalogue is closing.' }))
+        if (!isChannel(channel)) {
+          return Promise.resolve(
+            fail({ code: 'NOT_FOUND', message: `There is no call named ${callLabel(channel)}.` }),
+          )
+        }
+        const plain = toPlainInput(input)
+        if (!plain.ok) return Promise.resolve(fail(invalidInput([plain.issue])))
+        const parsed = contract[channel].input.safeParse(plain.value)
+        if (!parsed.success) return Promise.resolve(fail(validationFailure(parsed.error)))
+        return accept(channel, parsed.data)
+      } catch (error) {
+        logger.error('A call could not be accepted', error)
+        return Promise.resolve(fail(UNEXPECTED))
       }
-      const plain = toPlainInput(input)
-      if (!plain.ok) {
-        const { issue } = plain
-        return Promise.resolve(fail({ code: 'VALIDATION', message: issue.message, issues: [issue] }))
-      }
-      const parsed = contract[channel].input.safeParse(plain.value)
-      if (!parsed.success) return Promise.resolve(fail(validationFailure(parsed.error)))
-      const result = tail.then(() => run(channel, parsed.data))
-      tail = result
-      return result
     },
     async drain() {
       closing = true
+      await Promise.all(preparing)
       await tail
     },
   }

@@ -1,13 +1,37 @@
 import type { Channel, Output, ParsedInput } from '../../src-shared/contract.ts'
-import type { ServiceContext } from '../catalog/service-context.ts'
+import type { PreparedUpload } from '../catalog/files/files.service.ts'
+import type { PrepareContext, ServiceContext } from '../catalog/service-context.ts'
 
-/** One channel's handler: validated input in, DTO out. */
+/** One channel's handler: validated input in, DTO out, run in the call's turn and its one transaction. */
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: ServiceContext) => Promise<Output<C>>
+
+/** What each staged channel's `prepare` hands its `commit`; a channel listed here must have a StagedHandler. */
+interface Prepared {
+  'files:upload': PreparedUpload
+}
+
+type StagedChannel = keyof Prepared
+
+/**
+ * A handler in two steps, for a call with slow work that touches no row (an upload's decode, re-encode,
+ * thumbnail and atomic blob write). Calls run one at a time, each in a transaction on SQLite's one
+ * connection, so that work inside a handler would stall every other call for its whole duration.
+ * `prepare` runs as soon as the call is accepted, outside the queue and any transaction, with the file
+ * store only; `commit` then takes the call's turn like any handler and records rows in its short
+ * transaction — files first, rows second, as the file store already requires.
+ */
+export interface StagedHandler<C extends StagedChannel> {
+  prepare(input: ParsedInput<C>, ctx: PrepareContext): Promise<Prepared[C]>
+  commit(prepared: Prepared[C], ctx: ServiceContext): Promise<Output<C>>
+}
+
+/** A channel's entry in the handler map: staged where `Prepared` says so, a plain handler otherwise. */
+export type ChannelHandler<C extends Channel> = C extends StagedChannel ? StagedHandler<C> : Handler<C>
 
 /** Every channel of one domain (`movies:*`), so each domain's handler file is checked on its own. */
 export type DomainHandlers<D extends string> = {
-  [C in Channel as C extends `${D}:${string}` ? C : never]: Handler<C>
+  [C in Channel as C extends `${D}:${string}` ? C : never]: ChannelHandler<C>
 }
 
 /** The complete map: a channel without a handler, or a handler of the wrong type, does not compile. */
-export type Handlers = { [C in Channel]: Handler<C> }
+export type Handlers = { [C in Channel]: ChannelHandler<C> }

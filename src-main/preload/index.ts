@@ -1,6 +1,11 @@
 // Runs sandboxed before the page: it may import only electron and src-shared (bundled into one CJS file).
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron'
-import { type CatalogBridge, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../src-shared/bridge.ts'
+import {
+  type CatalogBridge,
+  callLabel,
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+} from '../../src-shared/bridge.ts'
 import { type EventName, isChannel, isEventName } from '../../src-shared/contract.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 
@@ -27,19 +32,18 @@ const failure = (code: 'FORBIDDEN' | 'INTERNAL', message: string): Envelope<neve
 })
 
 const bridge = {
-  invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
-    if (!isChannel(channel)) {
-      return Promise.resolve(failure('FORBIDDEN', `"${String(channel)}" is not a catalogue call.`))
-    }
-    // Only the message of a rejection survives IPC (an input that cannot be cloned, say), so it becomes an envelope too.
-    return ipcRenderer
-      .invoke(IPC_INVOKE_CHANNEL, channel, input)
-      .catch((error: unknown) =>
-        failure(
-          'INTERNAL',
-          error instanceof Error ? error.message : 'The call could not reach the catalogue.',
-        ),
+  // The page may pass anything at all; whatever it passes, it gets a promise of an envelope, never a throw.
+  async invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    if (!isChannel(channel)) return failure('FORBIDDEN', `${callLabel(channel)} is not a catalogue call.`)
+    // Only the message of a failure survives IPC (an input that cannot be cloned, say), so it becomes an envelope too.
+    try {
+      return await ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, input)
+    } catch (error) {
+      return failure(
+        'INTERNAL',
+        error instanceof Error ? error.message : 'The call could not reach the catalogue.',
       )
+    }
   },
 
   on(event: string, listener: (payload: unknown) => void): () => void {

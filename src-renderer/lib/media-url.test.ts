@@ -16,3 +16,10 @@ test('in Electron, where the bridge names no media base, the media:// url is use
   vi.stubGlobal('window', {})
   expect(mediaUrl(storedUrl)).toBe(storedUrl)
 })
+
+test('a thumbnail maps the same way: it is a path under its blob', () => {
+  vi.stubGlobal('window', { catalogMediaBase: '/media/' })
+  expect(mediaUrl(`${storedUrl}/thumb`)).toBe(`/media/files/${'ab'.repeat(32)}/thumb`)
+  vi.stubGlobal('window', {})
+  expect(mediaUrl(`${storedUrl}/thumb`)).toBe(`${storedUrl}/thumb`)
+})

@@ -95,7 +95,7 @@ await compare(
     reader.prepare('select count(*) from movie').get()
     return reader
       .prepare(
-        'select m.*, f.url, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id order by m.title_sort_key, m.id limit 101',
+        'select m.*, f.key, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id order by m.title_sort_key, m.id limit 101',
       )
       .all()
   },
@@ -107,7 +107,7 @@ await compare(
     reader.prepare('select count(*) from movie').get()
     return reader
       .prepare(
-        'select m.*, f.url, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id where m.title_sort_key >= ? and (m.title_sort_key, m.id) > (?, ?) order by m.title_sort_key, m.id limit 101',
+        'select m.*, f.key, p.first_name, p.last_name from movie m left join file f on f.id = m.poster_id left join person p on p.id = m.director_id where m.title_sort_key >= ? and (m.title_sort_key, m.id) > (?, ?) order by m.title_sort_key, m.id limit 101',
       )
       .all(lastTitle.title, lastTitle.title, lastTitle.id)
   },

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CatalogBridge } from '../../src-shared/bridge.ts'
-import { TOKEN_HEADER } from '../harness/bridge-script.ts'
+import { TOKEN_HEADER } from '../harness/bridge-config.ts'
 import { type Harness, startHarness } from '../harness/harness.ts'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -53,7 +53,7 @@ async function openApp(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems }
 }
 
-type RawResponse = { status: number; body: string }
+type RawResponse = { status: number; body: string; type: string | undefined }
 
 // node:http rather than fetch: these checks send a forged Origin or Host and paths no URL parser would leave as they are.
 const rawRequest = (
@@ -70,7 +70,9 @@ const rawRequest = (
         response.on('data', (chunk: string) => {
           body += chunk
         })
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body, type: response.headers['content-type'] }),
+        )
       },
     )
     call.on('error', reject)
@@ -107,6 +109,56 @@ describe('the bridge and routes in Chromium', () => {
     await page.close()
   })
 
+  test('the bridge answers every call with an envelope, and carries what JSON alone would change', async () => {
+    const { page, problems } = await openApp()
+    await page.getByText(/^\d+ movies?$/).waitFor()
+    const answers = await page.evaluate(async () => {
+      const catalog = (window as unknown as { catalog: CatalogBridge }).catalog
+      const created = await catalog.invoke('movies:create', { title: 'Mon Oncle', budget: 1_000_000 })
+      if (!created.ok) throw new Error(created.error.message)
+      const id = (created.value as { id: number }).id
+      const cyclic: Record<string, unknown> = { title: 'Loop' }
+      cyclic.self = cyclic
+      const settle = async (call: () => Promise<unknown>) => {
+        try {
+          return { answered: await call() }
+        } catch (error) {
+          return { threw: String(error) }
+        }
+      }
+      return {
+        // JSON would turn NaN into null and clear the budget; the bridge carries it, main refuses it.
+        notANumber: await settle(() => catalog.invoke('movies:update', { id, budget: Number.NaN })),
+        infinite: await settle(() => catalog.invoke('movies:list', { limit: Number.POSITIVE_INFINITY })),
+        hostileChannel: await settle(() => catalog.invoke({ toString: 1 } as never, {})),
+        cyclicInput: await settle(() => catalog.invoke('movies:create', cyclic)),
+        budget: await catalog.invoke('movies:get', { id }),
+      }
+    })
+    expect(answers.notANumber).toEqual({
+      answered: {
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: 'budget: Must be a finite number.',
+          issues: [{ path: ['budget'], message: 'Must be a finite number.' }],
+        },
+      },
+    })
+    expect(answers.infinite).toMatchObject({
+      answered: { ok: false, error: { code: 'VALIDATION', issues: [{ path: ['limit'] }] } },
+    })
+    expect(answers.hostileChannel).toEqual({
+      answered: { ok: false, error: { code: 'FORBIDDEN', message: '(object) is not a catalogue call.' } },
+    })
+    expect(answers.cyclicInput).toEqual({
+      answered: { ok: false, error: { code: 'VALIDATION', message: 'The input is not plain data.' } },
+    })
+    expect(answers.budget).toMatchObject({ ok: true, value: { title: 'Mon Oncle', budget: 1_000_000 } })
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
   test('a deep link loads the app, assets and all, as app:// serves it', async () => {
     const page = await browser.newPage()
     const problems: string[] = []
@@ -127,10 +179,10 @@ describe('the harness server', () => {
       body: method === 'POST' ? JSON.stringify({ channel: 'movies:list', input: {} }) : undefined,
     })
 
-  // Only the page the harness served learns the per-run token, from the bridge script.
+  // Only the page the harness served learns the per-run token, from the bridge script's data.
   const token = async () => {
     const script = await rawRequest('/bridge.js')
-    const match = /const token = "([^"]+)"/.exec(script.body)
+    const match = /"token":"([^"]+)"/.exec(script.body)
     if (!match?.[1]) throw new Error('The bridge script carries no token.')
     return match[1]
   }
@@ -150,6 +202,46 @@ describe('the harness server', () => {
     expect((await rpc({ ...good, Host: `localhost:${new URL(harness.url).port}` })).status).toBe(403)
     expect((await rpc({ ...good, 'Content-Type': 'text/plain' })).status).toBe(403)
     expect((await rpc(good, 'GET')).status).toBe(403)
+  })
+
+  test('answers every /rpc request with an envelope, whatever is wrong with it', async () => {
+    const origin = new URL(harness.url).origin
+    const good = { 'Content-Type': 'application/json', Origin: origin, [TOKEN_HEADER]: await token() }
+    const post = (body: string, headers: Record<string, string> = good) =>
+      rawRequest('/rpc', { method: 'POST', headers, body })
+    const cases: [string, Promise<RawResponse>, number, string][] = [
+      [
+        'a channel whose toString is not a function',
+        post('{"channel":{"toString":1},"input":{}}'),
+        200,
+        'NOT_FOUND',
+      ],
+      ['a channel that is an array', post('{"channel":["movies:list"],"input":{}}'), 200, 'NOT_FOUND'],
+      ['a body that is an array', post('[1,2]'), 200, 'NOT_FOUND'],
+      ['a body that is not JSON', post('{"channel":'), 400, 'VALIDATION'],
+      ['a body that is JSON null', post('null'), 400, 'VALIDATION'],
+      ['a call without the token', post('{}', { ...good, [TOKEN_HEADER]: 'guessed' }), 403, 'FORBIDDEN'],
+      [
+        'a call with another method',
+        rawRequest('/rpc', { method: 'PUT', headers: good, body: '{}' }),
+        403,
+        'FORBIDDEN',
+      ],
+      [
+        'a body over the limit',
+        rawRequest('/rpc', {
+          method: 'POST',
+          headers: { ...good, 'Content-Length': String(41 * 1024 * 1024) },
+        }),
+        413,
+        'VALIDATION',
+      ],
+    ]
+    for (const [why, answer, status, code] of cases) {
+      const { status: actual, body, type } = await answer
+      expect({ why, status: actual, type }).toEqual({ why, status, type: 'application/json; charset=utf-8' })
+      expect(JSON.parse(body), why).toEqual({ ok: false, error: { code, message: expect.any(String) } })
+    }
   })
 
   test('streams events only to its own page: the token is required and cross-site requests are refused', async () => {
@@ -173,7 +265,7 @@ describe('the harness server', () => {
         input: { fileName: 'pixel.png', dataBase64: onePixelPng },
       }),
     })
-    const { value: file } = JSON.parse(upload.body) as { value: { url: string } }
+    const { value: file } = JSON.parse(upload.body) as { value: { url: string; size: number } }
     expect(file.url).toMatch(/^media:\/\/files\/[0-9a-f]{64}$/)
 
     const { page } = await openApp()
@@ -184,13 +276,19 @@ describe('the harness server', () => {
       return {
         status: response.status,
         type: response.headers.get('content-type'),
+        policy: response.headers.get('content-security-policy'),
+        resourcePolicy: response.headers.get('cross-origin-resource-policy'),
+        nosniff: response.headers.get('x-content-type-options'),
         size: (await response.arrayBuffer()).byteLength,
       }
     }, file.url)
     expect(served).toEqual({
       status: 200,
       type: 'image/png',
-      size: Buffer.from(onePixelPng, 'base64').byteLength,
+      policy: "default-src 'none'; sandbox",
+      resourcePolicy: 'same-origin',
+      nosniff: 'nosniff',
+      size: file.size,
     })
     await page.close()
   })

@@ -1,16 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { fileTypeFromFile } from 'file-type'
-import { CONTENT_SECURITY_POLICY } from '../../src-main/app/content-security-policy.ts'
-import { realPathInsideRoot, resolveInsideRoot } from '../../src-main/app/safe-path.ts'
-import { SERVABLE_IMAGE_TYPES } from '../../src-main/files/file-store.ts'
-import { type CatalogRuntime, type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
-import type { Envelope } from '../../src-shared/errors.ts'
-import { bridgeScript, MEDIA_BASE, TOKEN_HEADER } from './bridge-script.ts'
+import { type Logger, openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
+import { answerMediaRequest } from '../../src-main/serving/media-files.ts'
+import { answerRendererRequest } from '../../src-main/serving/renderer-files.ts'
+import type { ServedResponse } from '../../src-main/serving/served-response.ts'
+import { channels, eventNames } from '../../src-shared/contract.ts'
+import type { Envelope, ErrorCode } from '../../src-shared/errors.ts'
+import { MEDIA_BASE, NON_FINITE_KEY, TOKEN_HEADER } from './bridge-config.ts'
+import { bridgeScript } from './bridge-script.ts'
 import { ensureRendererBuilt } from './renderer-build.ts'
 
 /** The largest /rpc body accepted: a 20 MB image as base64 plus room for the rest of the input. */
@@ -33,18 +34,6 @@ export interface Harness {
 // This file sits in test/harness/ and, bundled, in out/harness/: the project root is two levels up from either.
 const ROOT_DIR = path.resolve(import.meta.dirname, '..', '..')
 const MEDIA_FILES_PREFIX = `${MEDIA_BASE}files/`
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-}
 
 const stderrLogger: Logger = {
   error: (message, ...details) => console.error(message, ...details),
@@ -69,6 +58,8 @@ const sendJson = (response: ServerResponse, status: number, value: unknown) => {
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    // A refusal may leave the request body unread; the connection cannot carry another request after it.
+    ...(status >= 400 && { Connection: 'close' }),
   })
   response.end(JSON.stringify(value))
 }
@@ -99,18 +90,23 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
-const decodePath = (encoded: string) => {
-  try {
-    return decodeURIComponent(encoded)
-  } catch {
-    throw new HttpError(400, 'The path is not valid.')
-  }
-}
-
-const badRequest = (message: string): Envelope<never> => ({
+const refusal = (code: ErrorCode, message: string): Envelope<never> => ({
   ok: false,
-  error: { code: 'VALIDATION', message },
+  error: { code, message },
 })
+
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity'])
+
+// Undoes the bridge's tagging of NaN and ±Infinity (see page-bridge.ts), so main sees and refuses them
+// exactly as it does when Electron's structured clone brings them.
+const reviveNonFinite = (_key: string, value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  const entries = Object.entries(value)
+  const [tag] = entries
+  return entries.length === 1 && tag?.[0] === NON_FINITE_KEY && NON_FINITE.has(tag[1] as string)
+    ? Number(tag[1])
+    : value
+}
 
 /** Serves the built renderer with a bridge to a real catalogue in `dataDir`, on 127.0.0.1 only. */
 export async function startHarness({
@@ -121,6 +117,14 @@ export async function startHarness({
   const rendererDir = await ensureRendererBuilt(ROOT_DIR)
   const indexHtml = await bridgedIndexHtml(rendererDir)
   const token = randomBytes(32).toString('base64url')
+  const bridge = bridgeScript({
+    token,
+    tokenHeader: TOKEN_HEADER,
+    channels,
+    events: eventNames,
+    mediaBase: MEDIA_BASE,
+    nonFiniteKey: NON_FINITE_KEY,
+  })
   const runtime = await openCatalogRuntime({ dataDir, logger })
   const eventStreams = new Set<ServerResponse>()
 
@@ -132,62 +136,58 @@ export async function startHarness({
     handle(request, response).catch((error: unknown) => {
       if (error instanceof HttpError) return sendText(response, error.status, error.message)
       logger.error('The harness failed to answer a request.', error)
-      if (!response.headersSent) sendText(response, 500, 'The harness failed to answer this request.')
-      else response.destroy()
+      if (response.headersSent) return response.destroy()
+      if (request.url?.startsWith('/rpc')) {
+        return sendJson(response, 500, refusal('INTERNAL', 'The harness failed to answer this call.'))
+      }
+      sendText(response, 500, 'The harness failed to answer this request.')
     })
   })
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const { pathname, searchParams } = new URL(request.url ?? '/', origin)
+    if (pathname === '/rpc') return answerRpc(request, response)
     // A page that reaches us under another host name (DNS rebinding) is not our page.
     if (request.headers.host !== expectedHost) throw new HttpError(403, 'Forbidden.')
-    const { pathname, searchParams } = new URL(request.url ?? '/', origin)
-
-    if (pathname === '/rpc') return answerRpc(request, response)
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.')
     if (pathname === '/events') return streamEvents(request, response, searchParams.get('token'))
     if (pathname === '/bridge.js') {
       if (isCrossSite(request)) throw new HttpError(403, 'Forbidden.')
-      response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.js'], 'Cache-Control': 'no-store' })
-      return response.end(bridgeScript(token))
-    }
-    if (pathname.startsWith(MEDIA_FILES_PREFIX)) {
-      return serveMedia(runtime, decodePath(pathname.slice(MEDIA_FILES_PREFIX.length)), response)
-    }
-    const sendPage = () => {
-      // The same policy the Electron shell sends, so a violation shows up here first.
       response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES['.html'],
+        'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'no-store',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       })
-      response.end(indexHtml)
+      return response.end(bridge)
     }
-    if (pathname === '/' || pathname === '/index.html') return sendPage()
-    return serveRendererFile(rendererDir, pathname.slice(1), response, sendPage)
+    // The same decisions app:// and media:// make in the app, sent over HTTP.
+    const answer = pathname.startsWith(MEDIA_FILES_PREFIX)
+      ? await answerMediaRequest(runtime.fileStore, pathname.slice(MEDIA_FILES_PREFIX.length))
+      : await answerRendererRequest(rendererDir, pathname.slice(1))
+    return send(answer, response, indexHtml)
   }
 
+  // Every answer here is an envelope, as the bridge (and every other entry point) promises the page.
   const answerRpc = async (request: IncomingMessage, response: ServerResponse) => {
+    const refuse = (status: number, code: ErrorCode, message: string) =>
+      sendJson(response, status, refusal(code, message))
     const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
     const allowed =
+      request.headers.host === expectedHost &&
       request.method === 'POST' &&
       contentType === 'application/json' &&
       request.headers.origin === origin &&
       tokensMatch(request.headers[TOKEN_HEADER] as string | undefined, token)
-    if (!allowed) throw new HttpError(403, 'Forbidden.')
+    if (!allowed) return refuse(403, 'FORBIDDEN', 'This page is not allowed to use the catalogue.')
 
     let call: unknown
     try {
-      call = JSON.parse((await readBody(request)).toString('utf8'))
+      call = JSON.parse((await readBody(request)).toString('utf8'), reviveNonFinite)
     } catch (error) {
-      if (error instanceof HttpError) throw error
-      return sendJson(response, 400, badRequest('The request body is not valid JSON.'))
+      if (error instanceof HttpError) return refuse(error.status, 'VALIDATION', error.message)
+      return refuse(400, 'VALIDATION', 'The request body is not valid JSON.')
     }
     if (typeof call !== 'object' || call === null) {
-      return sendJson(
-        response,
-        400,
-        badRequest('The request body must be an object with a channel and an input.'),
-      )
+      return refuse(400, 'VALIDATION', 'The request body must be an object with a channel and an input.')
     }
     const { channel, input } = call as { channel?: unknown; input?: unknown }
     sendJson(response, 200, await runtime.dispatch(channel, input))
@@ -253,53 +253,21 @@ async function bridgedIndexHtml(rendererDir: string): Promise<string> {
   return `${html.slice(0, appScript)}<script src="/bridge.js"></script>\n    ${html.slice(appScript)}`
 }
 
-// A file that vanishes or fails mid-read ends that response, never the harness.
-const streamFile = (file: string, response: ServerResponse) =>
-  createReadStream(file)
+/** Sends a serving decision; the app's page goes out with the bridge in it. */
+function send(answer: ServedResponse, response: ServerResponse, bridgedPage: string): void {
+  if (answer.status !== 200) {
+    response.writeHead(answer.status, answer.headers)
+    response.end(answer.body)
+    return
+  }
+  if (answer.isAppPage) {
+    response.writeHead(200, { ...answer.headers, 'Content-Length': Buffer.byteLength(bridgedPage) })
+    response.end(bridgedPage)
+    return
+  }
+  response.writeHead(200, { ...answer.headers, 'Content-Length': answer.size })
+  // A file that vanishes or fails mid-read ends that response, never the harness.
+  createReadStream(answer.file)
     .on('error', () => response.destroy())
     .pipe(response)
-
-/** A file of the built renderer; a client-side route (no file, no extension) gets the page, as app:// does. */
-async function serveRendererFile(
-  rendererDir: string,
-  encodedPath: string,
-  response: ServerResponse,
-  sendPage: () => void,
-) {
-  const file = resolveInsideRoot(rendererDir, encodedPath)
-  if (file === null) throw new HttpError(404, 'Not found.')
-  const info = await stat(file).catch(() => null)
-  if (!info?.isFile()) {
-    if (path.posix.extname(encodedPath) === '') return sendPage()
-    throw new HttpError(404, 'Not found.')
-  }
-  response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': info.size,
-    'X-Content-Type-Options': 'nosniff',
-  })
-  streamFile(file, response)
-}
-
-async function serveMedia(runtime: CatalogRuntime, key: string, response: ServerResponse) {
-  let file: string
-  try {
-    // pathOf accepts only a well-formed blob key, which is what keeps requests inside the store.
-    file = runtime.fileStore.pathOf(key)
-  } catch {
-    throw new HttpError(404, 'Not found.')
-  }
-  // As the media:// protocol does: no symlink out of the store, and only an image type is ever declared.
-  const real = realPathInsideRoot(runtime.fileStore.rootDir, file)
-  const info = real ? await stat(real).catch(() => null) : null
-  if (!real || !info?.isFile()) throw new HttpError(404, 'Not found.')
-  const sniffed = (await fileTypeFromFile(real))?.mime
-  response.writeHead(200, {
-    'Content-Type': sniffed && SERVABLE_IMAGE_TYPES.includes(sniffed) ? sniffed : 'application/octet-stream',
-    'Content-Length': info.size,
-    'X-Content-Type-Options': 'nosniff',
-    // A key is the hash of the bytes, so what it names never changes.
-    'Cache-Control': 'public, max-age=31536000, immutable',
-  })
-  streamFile(real, response)
 }

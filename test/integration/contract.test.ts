@@ -30,7 +30,11 @@ describe('the contract', () => {
     for (const channel of channels) {
       expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
       expect(typeof contract[channel].input.safeParse).toBe('function')
-      expect(typeof handlers[channel]).toBe('function')
+      // A handler, or a staged one: work on bytes before the call's turn, then a commit in it.
+      const handler: unknown = handlers[channel]
+      if (typeof handler !== 'function') {
+        expect(handler).toEqual({ prepare: expect.any(Function), commit: expect.any(Function) })
+      }
     }
   })
 })
@@ -154,6 +158,94 @@ describe('the dispatcher', () => {
     })
   })
 
+  it('refuses a page cursor holding text SQL cannot carry, on every paged list, and answers no INTERNAL', async () => {
+    await catalog.call('users:register', {
+      username: 'ada',
+      email: 'ada@example.com',
+      password: 'correct horse',
+    })
+    const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url')
+    // The very cursor the audit sent: ["\u0000",1].
+    expect(cursorOf(['\u0000', 1])).toBe('WyJcdTAwMDAiLDFd')
+    const cases = [
+      ['movies:list', {}, ['\u0000', 1]],
+      ['movies:list', { sort: 'releaseDate' }, ['1999\u0000', 1]],
+      ['movies:list', {}, ['\ud800', 1]],
+      ['people:list', {}, ['\u0000', null, 1]],
+      ['people:list', {}, ['varda', '\udfff', 1]],
+      ['favorites:list', {}, ['\u0000', 1]],
+      ['favorites:list', {}, ['\ud83d', 1]],
+    ] as const
+    for (const [channel, query, values] of cases) {
+      const answer = await catalog.runtime.dispatch(channel, { ...query, cursor: cursorOf([...values]) })
+      expect(answer, `${channel} ${JSON.stringify(values)}`).toEqual({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: 'The page position is not valid; start again from the first page.',
+          issues: [{ path: ['cursor'], message: expect.any(String) }],
+        },
+      })
+    }
+  })
+
+  it('refuses a number JSON cannot carry on every channel, naming the field, and never stores it as null', async () => {
+    const movie = await catalog.call('movies:create', { title: 'Playtime', budget: 1_000_000 })
+    const before = rowCounts()
+    const cases = [
+      ['movies:update', { id: movie.id, budget: Number.NaN }, ['budget']],
+      ['movies:update', { id: movie.id, durationSeconds: Number.POSITIVE_INFINITY }, ['durationSeconds']],
+      ['movies:create', { title: 'X', budget: Number.NEGATIVE_INFINITY }, ['budget']],
+      ['movies:list', { genreIds: [1, Number.NaN] }, ['genreIds', 1]],
+      ['movies:list', { limit: Number.POSITIVE_INFINITY }, ['limit']],
+      ['people:get', { id: Number.NaN }, ['id']],
+    ] as const
+    for (const [channel, input, path] of cases) {
+      expect(
+        await catalog.runtime.dispatch(channel, input),
+        `${channel} ${String(Object.values(input))}`,
+      ).toEqual({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: `${path.join('.')}: Must be a finite number.`,
+          issues: [{ path, message: 'Must be a finite number.' }],
+        },
+      })
+    }
+    expect(rowCounts()).toEqual(before)
+    expect(catalog.sql('select budget, duration from movie where id = ?', movie.id)).toEqual([
+      { budget: 1_000_000, duration: null },
+    ])
+  })
+
+  it('refuses text that is not well-formed Unicode (a lone surrogate), naming the field, and stores nothing', async () => {
+    const before = rowCounts()
+    const cases = [
+      ['people:create', { firstName: 'Agn\ud800s', lastName: 'Varda' }, ['firstName']],
+      ['movies:create', { title: 'Playtime \udc00' }, ['title']],
+      ['genres:create', { name: '\udbff' }, ['name']],
+      ['movies:list', { text: 'a\ud800b' }, ['text']],
+    ] as const
+    for (const [channel, input, path] of cases) {
+      expect(await catalog.runtime.dispatch(channel, input), channel).toEqual({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: `${path[0]}: Text holds a broken character (an unpaired UTF-16 surrogate).`,
+          issues: [{ path, message: 'Text holds a broken character (an unpaired UTF-16 surrogate).' }],
+        },
+      })
+    }
+    expect(rowCounts()).toEqual(before)
+    // A character outside the Basic Multilingual Plane is a surrogate pair, and well-formed: stored and echoed alike.
+    const person = await catalog.call('people:create', { firstName: 'Zoë 🎬', lastName: 'Varda' })
+    expect(person.firstName).toBe('Zoë 🎬')
+    expect(catalog.sql('select first_name from person where id = ?', person.id)).toEqual([
+      { first_name: 'Zoë 🎬' },
+    ])
+  })
+
   it('refuses unknown channels', async () => {
     for (const channel of ['movies:explode', 'constructor', '__proto__', 42, null]) {
       expect(await catalog.runtime.dispatch(channel, {})).toMatchObject({
@@ -161,6 +253,38 @@ describe('the dispatcher', () => {
         error: { code: 'NOT_FOUND' },
       })
     }
+  })
+
+  it('answers with an envelope, never a throw, whatever the channel and input are', async () => {
+    const before = rowCounts()
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    const throwingGetter = Object.defineProperty({}, 'name', {
+      enumerable: true,
+      get() {
+        throw new Error('read me and weep')
+      },
+    })
+    const channels: unknown[] = [
+      { toString: 1 },
+      { toString: () => 'movies:list' },
+      Symbol('movies:list'),
+      Object.create(null),
+      revoked.proxy,
+      () => 'movies:list',
+    ]
+    for (const channel of channels) {
+      const answer = catalog.runtime.dispatch(channel, {})
+      expect(answer).toBeInstanceOf(Promise)
+      expect(await answer).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } })
+    }
+    for (const input of [revoked.proxy, throwingGetter, { toJSON: 1 }]) {
+      expect(await catalog.runtime.dispatch('genres:create', input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+    }
+    expect(rowCounts()).toEqual(before)
   })
 
   it('returns only plain JSON that survives structuredClone and a JSON round trip unchanged', async () => {
@@ -336,6 +460,96 @@ describe('unexpected failures', () => {
     expect(await orm.em.getConnection().execute("select name from genre where name = 'Giallo'")).toEqual([
       { name: 'Giallo' },
     ])
+    await orm.close()
+  })
+
+  it('never hand SQLite a value it cannot carry: a derived value that skipped the boundary is refused first', async () => {
+    const { orm } = await openDatabase(dataDir)
+    const logged: unknown[][] = []
+    const dispatcher = createDispatcher({
+      orm,
+      handlers: {
+        ...handlers,
+        // A service that builds a value from its input without the boundary's checks.
+        'genres:create': async (input, ctx) => {
+          await ctx.em.execute(
+            'insert into genre (name, name_key, created_at, updated_at) values (?, ?, 1, 1)',
+            [input.name, `${input.name}\u0000`],
+          )
+          return handlers['genres:create'](input, ctx)
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: (...args) => logged.push(args), warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    expect(await dispatcher.dispatch('genres:create', { name: 'Giallo' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Text may not contain the NUL character.' },
+    })
+    expect(logged).toEqual([])
+    expect(await orm.em.getConnection().execute("select * from genre where name = 'Giallo'")).toEqual([])
+    await expect(orm.em.getConnection().execute('select ? as x', [Number.NaN])).rejects.toThrow(
+      /finite number/,
+    )
+    await expect(orm.em.getConnection().execute('select ? as x', ['\ud800'])).rejects.toThrow(
+      /broken character/,
+    )
+    await dispatcher.drain()
+    await orm.close()
+  })
+
+  it('never hold the queue or a transaction for an upload’s work on bytes; draining still waits for it', async () => {
+    const { orm } = await openDatabase(dataDir)
+    const working = Promise.withResolvers<void>()
+    const finishWork = Promise.withResolvers<void>()
+    const upload = handlers['files:upload']
+    const dispatcher = createDispatcher({
+      orm,
+      handlers: {
+        ...handlers,
+        'files:upload': {
+          // Decoding and re-encoding a large image takes a while; here it takes until the test says so.
+          prepare: async (input, ctx) => {
+            working.resolve()
+            await finishWork.promise
+            return upload.prepare(input, ctx)
+          },
+          commit: upload.commit,
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    const uploading = dispatcher.dispatch('files:upload', {
+      fileName: 'poster.png',
+      dataBase64: ONE_PIXEL_PNG,
+    })
+    await working.promise
+
+    // Meanwhile other calls take their turn, write and commit: nothing holds the queue or the connection.
+    expect(await dispatcher.dispatch('genres:create', { name: 'Giallo' })).toMatchObject({ ok: true })
+    expect(await dispatcher.dispatch('genres:list', {})).toMatchObject({ ok: true })
+    const connection = orm.em.getConnection()
+    expect(await connection.execute("select name from genre where name = 'Giallo'")).toEqual([
+      { name: 'Giallo' },
+    ])
+    expect(await connection.execute('select id from file')).toEqual([])
+
+    let drained = false
+    const draining = dispatcher.drain().then(() => {
+      drained = true
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(drained).toBe(false)
+
+    finishWork.resolve()
+    expect(await uploading).toMatchObject({ ok: true, value: { fileName: 'poster.png' } })
+    await draining
+    expect(await connection.execute('select file_name from file')).toEqual([{ file_name: 'poster.png' }])
     await orm.close()
   })
 

@@ -168,7 +168,7 @@ describe('favorites:list', () => {
       releaseDate: '1970-02-28',
       durationSeconds: 6120,
       budget: 115000,
-      posterUrl: poster.url,
+      posterUrl: poster.thumbUrl,
       directorName: 'Barbara Loden',
       createdAt: '2026-01-02T03:04:05.678Z',
     } satisfies MovieListItem)

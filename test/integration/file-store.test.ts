@@ -2,44 +2,35 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { FileStore, MAX_IMAGE_BYTES, mediaUrlFor } from '../../src-main/files/file-store.ts'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { FileStore, mediaFileOf, mediaUrlFor, thumbnailUrlFor } from '../../src-main/files/file-store.ts'
+import { MAX_IMAGE_BYTES, type PreparedImage, prepareImage } from '../../src-main/files/image-intake.ts'
 import { AppError } from '../../src-shared/errors.ts'
+import { animatedGif, solidImage } from '../support/images.ts'
 
-// Tiny real images, so the sniffer sees what a person would upload.
+// Tiny real images, so the sniffer and the decoder see what a person would upload.
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 )
 const GIF_1X1 = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 const WEBP_1X1 = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64')
-// SOI then a JFIF APP0 segment: the signature a JPEG starts with.
-const JPEG_HEADER = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
-  Buffer.from('JFIF\0', 'latin1'),
-  Buffer.from([0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]),
-])
-// An ISO-BMFF `ftyp` box whose major brand is `avif`.
-const AVIF_HEADER = Buffer.concat([
-  Buffer.from([0x00, 0x00, 0x00, 0x1c]),
-  Buffer.from('ftypavif', 'latin1'),
-  Buffer.from([0x00, 0x00, 0x00, 0x00]),
-  Buffer.from('avifmif1miaf', 'latin1'),
-  Buffer.alloc(32),
-])
-// The PNG signature and IHDR, then an `acTL` chunk before any image data: an animated PNG.
-const APNG_HEADER = Buffer.concat([
-  PNG_1X1.subarray(0, 33),
-  Buffer.from([0x00, 0x00, 0x00, 0x08]),
-  Buffer.from('acTL', 'latin1'),
-  Buffer.from([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
-])
 const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 )
 const TEXT_BYTES = Buffer.from('Just a plain note someone saved as poster.png\n')
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+let png: PreparedImage
+let gif: PreparedImage
+let webp: PreparedImage
+
+beforeAll(async () => {
+  png = await prepareImage(PNG_1X1)
+  gif = await prepareImage(GIF_1X1)
+  webp = await prepareImage(WEBP_1X1)
+})
 
 const tempRoots: string[] = []
 
@@ -63,6 +54,9 @@ const filesOnDisk = async (root: string): Promise<string[]> => {
   }
 }
 
+/** A blob and its thumbnail, as they lie on disk. */
+const stored = (key: string) => [path.join(key.slice(0, 2), key), path.join(key.slice(0, 2), `${key}.thumb`)]
+
 const rejection = async (promise: Promise<unknown>): Promise<AppError> => {
   const error = await promise.then(
     () => undefined,
@@ -79,7 +73,12 @@ const ageFile = async (file: string, ageMs: number) => {
 
 // Past the grace period in which collection spares a blob whose row may not have committed yet.
 const ageBlobs = (store: FileStore, keys: string[]) =>
-  Promise.all(keys.map((key) => ageFile(store.pathOf(key), 2 * 60_000)))
+  Promise.all(
+    keys.flatMap((key) => [
+      ageFile(store.pathOf(key), 2 * 60_000),
+      ageFile(store.thumbnailPathOf(key), 2 * 60_000),
+    ]),
+  )
 
 const mtimeOf = async (file: string) => (await fs.stat(file)).mtimeMs
 
@@ -87,104 +86,130 @@ afterEach(async () => {
   await Promise.all(tempRoots.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })))
 })
 
-describe('FileStore.put', () => {
-  it('stores bytes under their sha256 and reads them back', async () => {
-    const store = await makeStore()
-    const blob = await store.put(PNG_1X1)
-
-    expect(blob).toEqual({ key: sha256(PNG_1X1), mimeType: 'image/png', size: PNG_1X1.length })
-    expect(await store.read(blob.key)).toEqual(PNG_1X1)
-    expect(await store.has(blob.key)).toBe(true)
-    expect(await store.listKeys()).toEqual([blob.key])
-    expect(await filesOnDisk(store.rootDir)).toEqual([path.join(blob.key.slice(0, 2), blob.key)])
-    expect(store.pathOf(blob.key)).toBe(path.join(store.rootDir, blob.key.slice(0, 2), blob.key))
-    expect(path.isAbsolute(store.pathOf(blob.key))).toBe(true)
-    expect(mediaUrlFor(blob.key)).toBe(`media://files/${blob.key}`)
-  })
-
-  it('keeps one blob when the same bytes are put twice', async () => {
-    const store = await makeStore()
-    const first = await store.put(PNG_1X1)
-    const inodeBefore = (await fs.stat(store.pathOf(first.key))).ino
-    const second = await store.put(Buffer.from(PNG_1X1))
-
-    expect(second).toEqual(first)
-    // The same inode means the second put skipped the write rather than renaming a copy over it.
-    expect((await fs.stat(store.pathOf(first.key))).ino).toBe(inodeBefore)
-    expect(await filesOnDisk(store.rootDir)).toEqual([path.join(first.key.slice(0, 2), first.key)])
-  })
-
-  it('survives concurrent puts of the same bytes, leaving one blob and no temp files', async () => {
-    const store = await makeStore()
-    const blobs = await Promise.all(Array.from({ length: 8 }, () => store.put(Buffer.from(GIF_1X1))))
-
-    expect(new Set(blobs.map((blob) => blob.key))).toEqual(new Set([sha256(GIF_1X1)]))
-    expect(await filesOnDisk(store.rootDir)).toEqual([path.join(blobs[0]!.key.slice(0, 2), blobs[0]!.key)])
-    expect(await store.read(blobs[0]!.key)).toEqual(GIF_1X1)
-  })
-
+describe('prepareImage: what may be stored', () => {
   it.each([
-    ['JPEG', 'image/jpeg', JPEG_HEADER],
-    ['PNG', 'image/png', PNG_1X1],
-    ['WebP', 'image/webp', WEBP_1X1],
-    ['GIF', 'image/gif', GIF_1X1],
-    ['AVIF', 'image/avif', AVIF_HEADER],
-    ['animated PNG', 'image/png', APNG_HEADER],
-  ])('accepts %s bytes as %s', async (_name, mimeType, bytes) => {
-    const store = await makeStore()
-    const blob = await store.put(bytes)
+    ['JPEG', 'image/jpeg', () => solidImage('jpeg', 3, 2)],
+    ['PNG', 'image/png', () => PNG_1X1],
+    ['WebP', 'image/webp', () => WEBP_1X1],
+    ['GIF', 'image/gif', () => GIF_1X1],
+    ['animated GIF', 'image/gif', () => animatedGif()],
+    ['AVIF', 'image/avif', () => solidImage('avif', 3, 2)],
+  ])('accepts %s bytes as %s, re-encoded, with a WebP thumbnail', async (_name, mimeType, make) => {
+    const image = await prepareImage(await make())
 
-    expect(blob.mimeType).toBe(mimeType)
-    expect(await store.read(blob.key)).toEqual(bytes)
+    expect(image.mimeType).toBe(mimeType)
+    expect(image.bytes.length).toBeGreaterThan(0)
+    expect(image.thumbnail.subarray(8, 12).toString('latin1')).toBe('WEBP')
+  })
+
+  it('re-encodes the same bytes to the same bytes, so one upload twice is one blob', async () => {
+    const again = await prepareImage(Buffer.from(PNG_1X1))
+    expect(sha256(again.bytes)).toBe(sha256(png.bytes))
+    expect(sha256(again.thumbnail)).toBe(sha256(png.thumbnail))
   })
 
   it('rejects a PDF by its bytes, naming what it is', async () => {
-    const store = await makeStore()
-    const error = await rejection(store.put(PDF_BYTES))
+    const error = await rejection(prepareImage(PDF_BYTES))
 
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toContain('application/pdf')
     expect(error.message).toContain('JPEG, PNG, WebP, GIF or AVIF')
-    expect(await filesOnDisk(store.rootDir)).toEqual([])
   })
 
   it('rejects plain text whose type cannot be recognised', async () => {
-    const store = await makeStore()
-    const error = await rejection(store.put(TEXT_BYTES))
+    const error = await rejection(prepareImage(TEXT_BYTES))
 
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toMatch(/could not be recognised/)
-    expect(await filesOnDisk(store.rootDir)).toEqual([])
   })
 
   it('rejects empty input', async () => {
-    const store = await makeStore()
-    const error = await rejection(store.put(new Uint8Array(0)))
+    const error = await rejection(prepareImage(new Uint8Array(0)))
 
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toBe('The file is empty.')
-    expect(await filesOnDisk(store.rootDir)).toEqual([])
   })
 
-  it('rejects an image one byte over the limit and writes nothing', async () => {
-    const store = await makeStore()
+  it('rejects an upload one byte over the limit', async () => {
     const bytes = Buffer.alloc(MAX_IMAGE_BYTES + 1)
     PNG_1X1.copy(bytes)
-    const error = await rejection(store.put(bytes))
+    const error = await rejection(prepareImage(bytes))
 
     expect(error.code).toBe('FILE_REJECTED')
     expect(error.message).toBe('The image is 20.1 MB; the limit is 20 MB.')
-    expect(await filesOnDisk(store.rootDir)).toEqual([])
-    await expect(fs.access(store.rootDir)).rejects.toThrow()
   })
 
-  it('accepts an image exactly at the limit', async () => {
-    const store = await makeStore()
+  it('accepts an upload exactly at the limit, keeping only the image in it', async () => {
     const bytes = Buffer.alloc(MAX_IMAGE_BYTES)
     PNG_1X1.copy(bytes)
-    const blob = await store.put(bytes)
+    const image = await prepareImage(bytes)
 
-    expect(blob).toEqual({ key: sha256(bytes), mimeType: 'image/png', size: MAX_IMAGE_BYTES })
+    expect(image.mimeType).toBe('image/png')
+    expect(image.bytes.length).toBeLessThan(1000)
+  })
+
+  it('refuses an image whose header claims more pixels than it is safe to open, before decoding it', async () => {
+    // A valid PNG header for 20000 × 20000 pixels (400 megapixels) and no image data: a decompression bomb's shape.
+    const header = Buffer.from(PNG_1X1)
+    header.writeUInt32BE(20_000, 16)
+    header.writeUInt32BE(20_000, 20)
+    const crc = (await import('node:zlib')).crc32(header.subarray(12, 29))
+    header.writeUInt32BE(crc, 29)
+    const error = await rejection(prepareImage(header))
+
+    expect(error.code).toBe('FILE_REJECTED')
+    expect(error.message).toBe(
+      'This PNG image is 20000 × 20000 pixels; the catalogue opens images up to 134 megapixels.',
+    )
+  })
+})
+
+describe('FileStore.put', () => {
+  it('stores a prepared image under the sha256 of its bytes, its thumbnail beside it, and reads it back', async () => {
+    const store = await makeStore()
+    const blob = await store.put(png)
+
+    expect(blob).toEqual({ key: sha256(png.bytes), mimeType: 'image/png', size: png.bytes.length })
+    expect(await store.read(blob.key)).toEqual(png.bytes)
+    expect(await fs.readFile(store.thumbnailPathOf(blob.key))).toEqual(png.thumbnail)
+    expect(await store.has(blob.key)).toBe(true)
+    expect(await store.listKeys()).toEqual([blob.key])
+    expect(await filesOnDisk(store.rootDir)).toEqual(stored(blob.key))
+    expect(store.pathOf(blob.key)).toBe(path.join(store.rootDir, blob.key.slice(0, 2), blob.key))
+    expect(store.thumbnailPathOf(blob.key)).toBe(`${store.pathOf(blob.key)}.thumb`)
+    expect(path.isAbsolute(store.pathOf(blob.key))).toBe(true)
+  })
+
+  it('names a blob and its thumbnail by one URL scheme, and reads such a path back', () => {
+    const key = 'ab'.repeat(32)
+    expect(mediaUrlFor(key)).toBe(`media://files/${key}`)
+    expect(thumbnailUrlFor(key)).toBe(`media://files/${key}/thumb`)
+    expect(mediaFileOf(key)).toEqual({ key, thumbnail: false })
+    expect(mediaFileOf(`${key}/thumb`)).toEqual({ key, thumbnail: true })
+    for (const path of [`${key}/`, `${key}/thumb/`, `${key}/full`, `../${key}`, `${key}.thumb`, '']) {
+      expect(mediaFileOf(path), path).toBeNull()
+    }
+  })
+
+  it('keeps one blob when the same image is put twice', async () => {
+    const store = await makeStore()
+    const first = await store.put(png)
+    const inodeBefore = (await fs.stat(store.pathOf(first.key))).ino
+    const second = await store.put(await prepareImage(Buffer.from(PNG_1X1)))
+
+    expect(second).toEqual(first)
+    // The same inode means the second put skipped the write rather than renaming a copy over it.
+    expect((await fs.stat(store.pathOf(first.key))).ino).toBe(inodeBefore)
+    expect(await filesOnDisk(store.rootDir)).toEqual(stored(first.key))
+  })
+
+  it('survives concurrent puts of the same image, leaving one blob and no temp files', async () => {
+    const store = await makeStore()
+    const blobs = await Promise.all(Array.from({ length: 8 }, () => store.put(gif)))
+
+    expect(new Set(blobs.map((blob) => blob.key))).toEqual(new Set([sha256(gif.bytes)]))
+    expect(await filesOnDisk(store.rootDir)).toEqual(stored(blobs[0]!.key))
+    expect(await store.read(blobs[0]!.key)).toEqual(gif.bytes)
   })
 })
 
@@ -201,15 +226,16 @@ describe('FileStore keys', () => {
     ['an empty key', ''],
   ])('pathOf rejects %s as NOT_FOUND', async (_name, key) => {
     const store = await makeStore()
-    let thrown: unknown
-    try {
-      store.pathOf(key)
-    } catch (error) {
-      thrown = error
+    for (const pathOf of [store.pathOf, store.thumbnailPathOf]) {
+      let thrown: unknown
+      try {
+        pathOf.call(store, key)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(AppError)
+      expect((thrown as AppError).code).toBe('NOT_FOUND')
     }
-
-    expect(thrown).toBeInstanceOf(AppError)
-    expect((thrown as AppError).code).toBe('NOT_FOUND')
     expect(await store.has(key)).toBe(false)
     expect((await rejection(store.read(key))).code).toBe('NOT_FOUND')
   })
@@ -225,29 +251,29 @@ describe('FileStore keys', () => {
 })
 
 describe('FileStore.collectGarbage', () => {
-  it('deletes only unreferenced blobs and leaves referenced ones readable', async () => {
+  it('deletes only unreferenced blobs, with their thumbnails, and leaves referenced ones readable', async () => {
     const store = await makeStore()
-    const kept = await store.put(PNG_1X1)
-    const orphanA = await store.put(GIF_1X1)
-    const orphanB = await store.put(WEBP_1X1)
+    const kept = await store.put(png)
+    const orphanA = await store.put(gif)
+    const orphanB = await store.put(webp)
     await ageBlobs(store, [kept.key, orphanA.key, orphanB.key])
 
     const deleted = await store.collectGarbage(new Set([kept.key]))
 
     expect(deleted.sort()).toEqual([orphanA.key, orphanB.key].sort())
     expect(await store.listKeys()).toEqual([kept.key])
-    expect(await store.read(kept.key)).toEqual(PNG_1X1)
-    expect(await store.has(orphanA.key)).toBe(false)
+    expect(await store.read(kept.key)).toEqual(png.bytes)
+    expect(await filesOnDisk(store.rootDir)).toEqual(stored(kept.key))
     expect(await store.collectGarbage(new Set([kept.key]))).toEqual([])
   })
 
   it('spares an unreferenced blob written within the last minute, and collects it once it is older', async () => {
     const store = await makeStore()
     // An upload in flight: the blob is on disk, its row has not committed.
-    const inFlight = await store.put(PNG_1X1)
+    const inFlight = await store.put(png)
 
     expect(await store.collectGarbage(new Set())).toEqual([])
-    expect(await store.read(inFlight.key)).toEqual(PNG_1X1)
+    expect(await store.read(inFlight.key)).toEqual(png.bytes)
 
     await ageFile(store.pathOf(inFlight.key), 59_000)
     expect(await store.collectGarbage(new Set())).toEqual([])
@@ -255,24 +281,35 @@ describe('FileStore.collectGarbage', () => {
 
     await ageFile(store.pathOf(inFlight.key), 61_000)
     expect(await store.collectGarbage(new Set())).toEqual([inFlight.key])
-    expect(await store.has(inFlight.key)).toBe(false)
+    expect(await filesOnDisk(store.rootDir)).toEqual([])
   })
 
   it('spares an old blob that was just put again, because a new row may be about to point at it', async () => {
     const store = await makeStore()
-    const blob = await store.put(GIF_1X1)
+    const blob = await store.put(gif)
     const blobPath = store.pathOf(blob.key)
     await ageFile(blobPath, 10 * 60_000)
     const agedMtime = await mtimeOf(blobPath)
     const inodeBefore = (await fs.stat(blobPath)).ino
 
-    const again = await store.put(Buffer.from(GIF_1X1))
+    const again = await store.put(gif)
 
     expect(again).toEqual(blob)
     expect(await mtimeOf(blobPath)).toBeGreaterThan(agedMtime + 9 * 60_000)
     expect((await fs.stat(blobPath)).ino).toBe(inodeBefore)
     expect(await store.collectGarbage(new Set())).toEqual([])
-    expect(await store.read(blob.key)).toEqual(GIF_1X1)
+    expect(await store.read(blob.key)).toEqual(gif.bytes)
+  })
+
+  it('gives a blob stored before thumbnails its thumbnail when the same image is put again', async () => {
+    const store = await makeStore()
+    const key = sha256(png.bytes)
+    await fs.mkdir(path.dirname(store.pathOf(key)), { recursive: true })
+    await fs.writeFile(store.pathOf(key), png.bytes)
+
+    await store.put(png)
+
+    expect(await filesOnDisk(store.rootDir)).toEqual(stored(key))
   })
 
   it('is a no-op on a store that was never written to', async () => {
@@ -286,21 +323,21 @@ describe('FileStore.collectGarbage', () => {
 describe('FileStore crash safety', () => {
   it('never reports a temp file left by a crash as a blob, and collects it once it is old', async () => {
     const store = await makeStore()
-    const key = sha256(PNG_1X1)
+    const key = sha256(png.bytes)
     // What a crash between write and rename leaves: half the bytes in a temp file.
     const tempDir = path.join(store.rootDir, '.tmp')
     const tempPath = path.join(tempDir, `${key}.crashed.tmp`)
     await fs.mkdir(tempDir, { recursive: true })
-    await fs.writeFile(tempPath, PNG_1X1.subarray(0, 20))
+    await fs.writeFile(tempPath, png.bytes.subarray(0, 20))
 
     expect(await store.listKeys()).toEqual([])
     expect(await store.has(key)).toBe(false)
     expect((await rejection(store.read(key))).code).toBe('NOT_FOUND')
 
-    // A later put of the same bytes is not fooled by the leftover.
-    const blob = await store.put(PNG_1X1)
+    // A later put of the same image is not fooled by the leftover.
+    const blob = await store.put(png)
     expect(blob.key).toBe(key)
-    expect(await store.read(key)).toEqual(PNG_1X1)
+    expect(await store.read(key)).toEqual(png.bytes)
 
     // A young temp may belong to a put in progress, so it stays.
     expect(await store.collectGarbage(new Set([key]))).toEqual([])
@@ -309,24 +346,38 @@ describe('FileStore crash safety', () => {
     await ageFile(tempPath, 2 * 60_000)
     expect(await store.collectGarbage(new Set([key]))).toEqual([])
     expect(await filesOnDisk(tempDir)).toEqual([])
-    expect(await store.read(key)).toEqual(PNG_1X1)
+    expect(await store.read(key)).toEqual(png.bytes)
   })
 
   it('collects a blob whose row never committed', async () => {
     const store = await makeStore()
     // A crash after the rename but before the row commits leaves a complete, unreferenced blob.
-    const orphan = await store.put(JPEG_HEADER)
-    const kept = await store.put(PNG_1X1)
+    const orphan = await store.put(webp)
+    const kept = await store.put(png)
     await ageBlobs(store, [orphan.key, kept.key])
 
     expect(await store.listKeys()).toEqual([orphan.key, kept.key].sort())
     expect(await store.collectGarbage(new Set([kept.key]))).toEqual([orphan.key])
-    expect(await filesOnDisk(store.rootDir)).toEqual([path.join(kept.key.slice(0, 2), kept.key)])
+    expect(await filesOnDisk(store.rootDir)).toEqual(stored(kept.key))
+  })
+
+  it('collects a thumbnail whose blob never arrived, once it is old', async () => {
+    const store = await makeStore()
+    // A crash after the thumbnail was written (it goes first) and before the blob was.
+    const blob = await store.put(png)
+    await fs.rm(store.pathOf(blob.key))
+
+    expect(await store.collectGarbage(new Set())).toEqual([])
+    expect(await filesOnDisk(store.rootDir)).toEqual([stored(blob.key)[1]])
+
+    await ageFile(store.thumbnailPathOf(blob.key), 2 * 60_000)
+    expect(await store.collectGarbage(new Set())).toEqual([])
+    expect(await filesOnDisk(store.rootDir)).toEqual([])
   })
 
   it('ignores stray files that are not named like blobs', async () => {
     const store = await makeStore()
-    const blob = await store.put(PNG_1X1)
+    const blob = await store.put(png)
     const strayDir = path.join(store.rootDir, blob.key.slice(0, 2))
     await fs.writeFile(path.join(strayDir, 'notes.txt'), 'stray')
     // A key filed under the wrong fan-out folder was never renamed there by put.

@@ -5,6 +5,15 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { collectUnreferencedFiles } from '../../src-main/catalog/files/files.service.ts'
 import { openDatabase } from '../../src-main/db/open-database.ts'
+import { prepareImage } from '../../src-main/files/image-intake.ts'
+import {
+  animatedGif,
+  animatedWebp,
+  describeImage,
+  phoneJpeg,
+  polyglotPng,
+  solidImage,
+} from '../support/images.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
 // A real 1x1 PNG and a real GIF, so the sniffer sees what a person would upload.
@@ -16,18 +25,21 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 ).toString('base64')
 
-const sha256 = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex')
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 let catalog: TestCatalog
 
 const filesDir = () => join(catalog.dataDir, 'files')
 
-// Every blob on disk, by key, ignoring the temp folder.
+// What an upload stored is re-encoded, so its key is the hash of the stored bytes, read from its url.
+const keyOf = (file: { url: string }) => file.url.slice('media://files/'.length)
+
+// Every blob on disk, by key, ignoring thumbnails and the temp folder.
 const blobsOnDisk = async (): Promise<string[]> => {
   try {
     const entries = await fs.readdir(filesDir(), { recursive: true, withFileTypes: true })
     return entries
-      .filter((entry) => entry.isFile() && !path.relative(filesDir(), entry.parentPath).startsWith('.tmp'))
+      .filter((entry) => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))
       .map((entry) => entry.name)
       .sort()
   } catch (error) {
@@ -55,19 +67,21 @@ afterEach(async () => {
 describe('files:upload', () => {
   it('stores an image under its sniffed type, whatever its name says', async () => {
     const file = await catalog.call('files:upload', { fileName: 'poster.pdf', dataBase64: PNG_1X1 })
-    const key = sha256(PNG_1X1)
+    const key = keyOf(file)
 
+    const bytes = await catalog.runtime.fileStore.read(key)
     expect(file).toEqual({
       id: expect.any(Number),
       fileName: 'poster.pdf',
       mimeType: 'image/png',
-      size: Buffer.from(PNG_1X1, 'base64').length,
+      size: bytes.length,
       url: `media://files/${key}`,
+      thumbUrl: `media://files/${key}/thumb`,
     })
     expect(catalog.sql('select file_name, mime_type, key, url, size from file')).toEqual([
       { file_name: 'poster.pdf', mime_type: 'image/png', key, url: file.url, size: file.size },
     ])
-    expect(await catalog.runtime.fileStore.read(key)).toEqual(Buffer.from(PNG_1X1, 'base64'))
+    expect(await describeImage(bytes)).toMatchObject({ format: 'png', width: 1, height: 1 })
     expect(await catalog.call('files:get', { id: file.id })).toEqual(file)
   })
 
@@ -111,10 +125,138 @@ describe('files:upload', () => {
     expect(other.id).not.toBe(first.id)
     expect(other.mimeType).toBe('image/gif')
     expect(fileRows()).toEqual([
-      { id: first.id, key: sha256(PNG_1X1) },
-      { id: other.id, key: sha256(GIF_1X1) },
+      { id: first.id, key: keyOf(first) },
+      { id: other.id, key: keyOf(other) },
     ])
-    expect(await blobsOnDisk()).toEqual([sha256(PNG_1X1), sha256(GIF_1X1)].sort())
+    expect(await blobsOnDisk()).toEqual([keyOf(first), keyOf(other)].sort())
+  })
+})
+
+describe('what an upload stores: only an image, re-encoded, with a thumbnail', () => {
+  const upload = (bytes: Buffer, fileName = 'upload') =>
+    catalog.call('files:upload', { fileName, dataBase64: bytes.toString('base64') })
+  const stored = (key: string) => catalog.runtime.fileStore.read(key)
+
+  it('keeps nothing of a PNG that is also an HTML page but its pixels', async () => {
+    const polyglot = await polyglotPng()
+    const file = await upload(polyglot, 'poster.png')
+
+    const bytes = await stored(keyOf(file))
+    expect(bytes.toString('latin1')).not.toMatch(/script|alert|html/i)
+    expect(keyOf(file)).toBe(sha256(bytes))
+    expect(keyOf(file)).not.toBe(sha256(polyglot))
+    expect(file).toMatchObject({ mimeType: 'image/png', size: bytes.length })
+    expect(await describeImage(bytes)).toMatchObject({
+      format: 'png',
+      width: 4,
+      height: 4,
+      hasMetadata: false,
+    })
+    expect(catalog.sql('select mime_type, size from file where id = ?', file.id)).toEqual([
+      { mime_type: 'image/png', size: bytes.length },
+    ])
+  })
+
+  it('drops a photo’s metadata and turns it upright first, as its orientation said', async () => {
+    const photo = await phoneJpeg(300, 200)
+    expect(photo.toString('latin1')).toContain('owner-name-in-metadata')
+
+    const file = await upload(photo, 'holiday.jpg')
+
+    const bytes = await stored(keyOf(file))
+    expect(bytes.toString('latin1')).not.toContain('owner-name-in-metadata')
+    // Orientation 6 means "turn a quarter clockwise": the stored pixels are already turned.
+    expect(await describeImage(bytes)).toMatchObject({
+      format: 'jpeg',
+      width: 200,
+      height: 300,
+      hasMetadata: false,
+    })
+  })
+
+  it.each([
+    ['JPEG', 'image/jpeg', () => solidImage('jpeg', 30, 20), { format: 'jpeg' }],
+    ['PNG', 'image/png', () => solidImage('png', 30, 20), { format: 'png' }],
+    ['WebP', 'image/webp', () => solidImage('webp', 30, 20), { format: 'webp' }],
+    ['AVIF', 'image/avif', () => solidImage('avif', 30, 20), { format: 'heif', compression: 'av1' }],
+    ['GIF', 'image/gif', () => solidImage('gif', 30, 20), { format: 'gif' }],
+  ])('keeps a %s a %s', async (_name, mimeType, make, format) => {
+    const file = await upload(await make())
+    expect(file.mimeType).toBe(mimeType)
+    expect(await describeImage(await stored(keyOf(file)))).toMatchObject({ ...format, width: 30, height: 20 })
+  })
+
+  it('keeps every frame of an animated GIF or WebP, with its timing', async () => {
+    for (const [make, format] of [
+      [animatedGif, 'gif'],
+      [animatedWebp, 'webp'],
+    ] as const) {
+      const file = await upload(await make(), `animated.${format}`)
+      expect(await describeImage(await stored(keyOf(file)))).toMatchObject({
+        format,
+        width: 8,
+        height: 8,
+        pages: 2,
+        delay: [100, 250],
+        loop: 0,
+      })
+    }
+  })
+
+  it('scales down an image larger than the app ever shows, and never scales one up', async () => {
+    const wide = await upload(await solidImage('png', 6000, 300))
+    const small = await upload(await solidImage('png', 12, 9))
+    expect(await describeImage(await stored(keyOf(wide)))).toMatchObject({ width: 4096, height: 205 })
+    expect(await describeImage(await stored(keyOf(small)))).toMatchObject({ width: 12, height: 9 })
+  })
+
+  it('refuses, in words, a file that looks like an image but does not decode, and stores nothing', async () => {
+    const png = await solidImage('png', 40, 40)
+    const damaged = Buffer.concat([png.subarray(0, 40), Buffer.alloc(60, 0x41)])
+
+    const failure = await catalog.failure('files:upload', {
+      fileName: 'damaged.png',
+      dataBase64: damaged.toString('base64'),
+    })
+
+    expect(failure).toEqual({
+      code: 'FILE_REJECTED',
+      message: 'This PNG image could not be read; it may be damaged or incomplete.',
+    })
+    expect(fileRows()).toEqual([])
+    expect(await blobsOnDisk()).toEqual([])
+  })
+
+  it('makes a WebP thumbnail, at most 320 px on its long side, beside the blob and named by thumbUrl', async () => {
+    const file = await upload(await solidImage('jpeg', 1000, 1500), 'poster.jpg')
+    const key = keyOf(file)
+
+    expect(file.thumbUrl).toBe(`media://files/${key}/thumb`)
+    const thumbnailPath = catalog.runtime.fileStore.thumbnailPathOf(key)
+    expect(path.dirname(thumbnailPath)).toBe(path.dirname(catalog.runtime.fileStore.pathOf(key)))
+    expect(await describeImage(await fs.readFile(thumbnailPath))).toMatchObject({
+      format: 'webp',
+      width: 213,
+      height: 320,
+    })
+    expect(await catalog.call('files:get', { id: file.id })).toEqual(file)
+  })
+
+  it('collects a thumbnail with its blob', async () => {
+    const file = await upload(await solidImage('png', 50, 50))
+    const key = keyOf(file)
+    await catalog.call('files:delete', { id: file.id })
+    await ageBlob(key)
+    const past = new Date(Date.now() - 10 * 60_000)
+    await fs.utimes(catalog.runtime.fileStore.thumbnailPathOf(key), past, past)
+
+    const { orm } = await openDatabase(catalog.dataDir)
+    try {
+      expect(await collectUnreferencedFiles(orm.em.fork(), catalog.runtime.fileStore)).toEqual([key])
+    } finally {
+      await orm.close()
+    }
+    expect(await fs.readdir(path.dirname(catalog.runtime.fileStore.pathOf(key)))).toEqual([])
   })
 })
 
@@ -161,7 +303,7 @@ describe('files:get, files:usage and files:delete', () => {
 
     expect(await catalog.call('files:delete', { id: file.id })).toEqual({ movies: 2, people: 1, users: 1 })
 
-    expect(fileRows()).toEqual([{ id: other.id, key: sha256(GIF_1X1) }])
+    expect(fileRows()).toEqual([{ id: other.id, key: keyOf(other) }])
     expect(catalog.sql('select id, poster_id from movie order by id')).toEqual([
       { id: posterMovies[0], poster_id: null },
       { id: posterMovies[1], poster_id: null },
@@ -174,7 +316,7 @@ describe('files:get, files:usage and files:delete', () => {
     expect((await catalog.call('users:current', {}))?.avatar).toBeNull()
     expect((await catalog.failure('files:get', { id: file.id })).code).toBe('NOT_FOUND')
     // The blob is not deleted inline: it is collected once unreferenced.
-    expect(await catalog.runtime.fileStore.has(sha256(PNG_1X1))).toBe(true)
+    expect(await catalog.runtime.fileStore.has(keyOf(file))).toBe(true)
   })
 })
 
@@ -193,13 +335,13 @@ describe('collectUnreferencedFiles', () => {
     const gone = await catalog.call('files:upload', { fileName: 'gone.png', dataBase64: PNG_1X1 })
     const kept = await catalog.call('files:upload', { fileName: 'kept.gif', dataBase64: GIF_1X1 })
     await catalog.call('files:delete', { id: gone.id })
-    await ageBlob(sha256(PNG_1X1))
-    await ageBlob(sha256(GIF_1X1))
+    await ageBlob(keyOf(gone))
+    await ageBlob(keyOf(kept))
 
-    expect(await collect()).toEqual([sha256(PNG_1X1)])
+    expect(await collect()).toEqual([keyOf(gone)])
 
-    expect(await blobsOnDisk()).toEqual([sha256(GIF_1X1)])
-    expect(await catalog.runtime.fileStore.read(sha256(GIF_1X1))).toEqual(Buffer.from(GIF_1X1, 'base64'))
+    expect(await blobsOnDisk()).toEqual([keyOf(kept)])
+    expect(await catalog.runtime.fileStore.has(keyOf(kept))).toBe(true)
     expect(await catalog.call('files:get', { id: kept.id })).toEqual(kept)
     expect(await collect()).toEqual([])
   })
@@ -207,14 +349,15 @@ describe('collectUnreferencedFiles', () => {
   it('spares a blob uploaded again after its old row was deleted, since a new row now points to it', async () => {
     const old = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: PNG_1X1 })
     await catalog.call('files:delete', { id: old.id })
-    await ageBlob(sha256(PNG_1X1))
+    await ageBlob(keyOf(old))
 
     const again = await catalog.call('files:upload', { fileName: 'poster again.png', dataBase64: PNG_1X1 })
 
     expect(again.id).not.toBe(old.id)
     expect(again.fileName).toBe('poster again.png')
+    expect(keyOf(again)).toBe(keyOf(old))
     expect(await collect()).toEqual([])
-    expect(await blobsOnDisk()).toEqual([sha256(PNG_1X1)])
+    expect(await blobsOnDisk()).toEqual([keyOf(old)])
   })
 
   it('drops file rows nothing has used for a day, with their blobs, and keeps younger ones and used ones', async () => {
@@ -224,25 +367,55 @@ describe('collectUnreferencedFiles', () => {
     await catalog.call('movies:create', { title: 'Playtime', posterFileId: oldButUsed.id })
     const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
     const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000
-    db.prepare('update file set created_at = ? where id in (?, ?)').run(
+    db.prepare('update file set created_at = ?, updated_at = ? where id in (?, ?)').run(
+      twoDaysAgo,
       twoDaysAgo,
       abandoned.id,
       oldButUsed.id,
     )
     db.close()
-    for (const data of [PNG_1X1, GIF_1X1, WEBP_1X1]) await ageBlob(sha256(data))
+    for (const file of [abandoned, fresh, oldButUsed]) await ageBlob(keyOf(file))
 
-    expect(await collect()).toEqual([sha256(PNG_1X1)])
+    expect(await collect()).toEqual([keyOf(abandoned)])
     expect(catalog.sql<{ id: number }>('select id from file order by id').map((row) => row.id)).toEqual([
       fresh.id,
       oldButUsed.id,
     ])
-    expect(await blobsOnDisk()).toEqual([sha256(GIF_1X1), sha256(WEBP_1X1)].sort())
+    expect(await blobsOnDisk()).toEqual([keyOf(fresh), keyOf(oldButUsed)].sort())
+  })
+
+  it('keeps an image picked again while its form is open: uploading the same bytes renews the row’s age', async () => {
+    const picked = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: PNG_1X1 })
+    // Picked two days ago, the form left open since, and the person picks the same file again now.
+    const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    db.prepare('update file set created_at = ?, updated_at = ? where id = ?').run(
+      twoDaysAgo,
+      twoDaysAgo,
+      picked.id,
+    )
+    db.close()
+    await ageBlob(keyOf(picked))
+
+    const pickedAgain = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: PNG_1X1 })
+
+    expect(pickedAgain).toEqual(picked)
+    const [row] = catalog.sql<{ created_at: number; updated_at: number }>(
+      'select created_at, updated_at from file where id = ?',
+      picked.id,
+    )
+    expect(row?.created_at).toBe(twoDaysAgo)
+    expect(row?.updated_at).toBeGreaterThan(Date.now() - 60_000)
+    // The app restarts before the form is saved: collection keeps the row and its blob.
+    expect(await collect()).toEqual([])
+    expect(fileRows()).toEqual([{ id: picked.id, key: keyOf(picked) }])
+    const movie = await catalog.call('movies:create', { title: 'Playtime', posterFileId: picked.id })
+    expect(movie.poster?.id).toBe(picked.id)
   })
 
   it('spares an unreferenced blob written within the last minute', async () => {
     // What an upload in flight looks like: the blob is written, its row not yet committed.
-    const blob = await catalog.runtime.fileStore.put(Buffer.from(PNG_1X1, 'base64'))
+    const blob = await catalog.runtime.fileStore.put(await prepareImage(Buffer.from(PNG_1X1, 'base64')))
 
     expect(await collect()).toEqual([])
     expect(await blobsOnDisk()).toEqual([blob.key])

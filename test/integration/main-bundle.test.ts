@@ -55,6 +55,9 @@ describe('the built main process', () => {
         position('app.requestSingleInstanceLock'),
       )
       expect(position('app.whenReady')).toBeGreaterThan(position('protocol.registerSchemesAsPrivileged'))
+      // Every web contents is guarded, whoever creates it, from before the first one exists.
+      expect(position('app.on:web-contents-created')).toBeGreaterThanOrEqual(0)
+      expect(position('app.on:web-contents-created')).toBeLessThan(position('new BrowserWindow'))
       expect(position('ipcMain.handle:catalog:invoke')).toBeGreaterThan(position('app.whenReady'))
       expect(position('protocol.handle')).toBeGreaterThan(position('ipcMain.handle:catalog:invoke'))
       expect(position('new BrowserWindow')).toBeGreaterThan(position('protocol.handle'))

@@ -186,6 +186,10 @@ describe('movies', () => {
     const poster = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: png })
     const shared = await catalog.call('movies:create', { title: 'Shared poster', posterFileId: poster.id })
     const other = await catalog.call('movies:create', { title: 'Same poster', posterFileId: poster.id })
+    // Lists show the small thumbnail; the movie itself, the full poster.
+    const listed = await catalog.call('movies:list', {})
+    expect(listed.items.map((item) => item.posterUrl)).toEqual([poster.thumbUrl, poster.thumbUrl])
+    expect((await catalog.call('movies:get', { id: shared.id })).poster?.url).toBe(poster.url)
     const [{ key } = { key: '' }] = catalog.sql<{ key: string }>(
       'select key from file where id = ?',
       poster.id,
@@ -203,6 +207,7 @@ describe('movies', () => {
     await utimes(blob, longAgo, longAgo)
     await catalog.reopen()
     expect(existsSync(blob)).toBe(false)
+    expect(existsSync(catalog.runtime.fileStore.thumbnailPathOf(key))).toBe(false)
   })
 
   it('filters by text, genres, country, director, years and favorites', async () => {

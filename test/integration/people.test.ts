@@ -473,7 +473,7 @@ describe('people:list', () => {
           lastName: 'Varda',
           fullName: 'Agnès Varda',
           dateOfBirth: '1928-05-30',
-          photoUrl: person.photo?.url,
+          photoUrl: person.photo?.thumbUrl,
         },
       ],
       total: 1,

@@ -67,6 +67,29 @@ describe('the preload bridge', () => {
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled()
   })
 
+  it('answers a channel that is not text with an envelope, even one whose toString is hostile', async () => {
+    const hostile = [{ toString: 1 }, { toString: () => 'movies:list' }, Symbol('movies:list'), () => 1]
+    for (const channel of hostile) {
+      const answer = bridge.invoke(channel as never, {})
+      expect(answer).toBeInstanceOf(Promise)
+      expect(await answer).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/^\(\w+\) is not a catalogue call\.$/) },
+      })
+    }
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled()
+  })
+
+  it('turns an IPC call that throws at once into an error envelope too', async () => {
+    electron.ipcRenderer.invoke.mockImplementationOnce(() => {
+      throw new TypeError('An object could not be cloned.')
+    })
+    await expect(bridge.invoke('movies:list', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'An object could not be cloned.' },
+    })
+  })
+
   it('forwards a contract call as (channel, input) on catalog:invoke and returns main’s envelope', async () => {
     const input = { limit: 20 }
     await expect(bridge.invoke('movies:list', input)).resolves.toEqual({ ok: true, value: 'answer' })

@@ -46,6 +46,7 @@ vi.mock('electron', () => {
       on: vi.fn(),
       once: vi.fn(),
       setWindowOpenHandler: vi.fn(),
+      session: { setSpellCheckerEnabled: vi.fn() },
       isDestroyed: () => false,
       mainFrame: { url: '' },
     }

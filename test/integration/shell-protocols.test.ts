@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FileStore } from '../../src-main/files/file-store.ts'
+import { prepareImage } from '../../src-main/files/image-intake.ts'
 
 type Handler = (request: Request) => Promise<Response>
 
@@ -30,8 +32,8 @@ vi.mock('electron', () => ({
 const { registerPrivilegedSchemes, registerProtocolHandlers } = await import(
   '../../src-main/app/protocols.ts'
 )
-const { realPathInsideRoot, resolveInsideRoot } = await import('../../src-main/app/safe-path.ts')
-const { CONTENT_SECURITY_POLICY } = await import('../../src-main/app/content-security-policy.ts')
+const { realPathInsideRoot, resolveInsideRoot } = await import('../../src-main/serving/safe-path.ts')
+const { CONTENT_SECURITY_POLICY } = await import('../../src-main/serving/content-security-policy.ts')
 
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -135,7 +137,7 @@ describe('protocol handlers', () => {
 
   beforeAll(async () => {
     store = new FileStore(path.join(temp, 'files'))
-    pngKey = (await store.put(PNG_1X1)).key
+    pngKey = (await store.put(await prepareImage(PNG_1X1))).key
     registerProtocolHandlers({ rendererDir: root, fileStore: store })
   })
 
@@ -150,7 +152,8 @@ describe('protocol handlers', () => {
     const response = await get('app://catalog/assets/app.js')
     expect(response.status).toBe(200)
     expect(await response.text()).toBe('console.log("app")')
-    expect(response.headers.get('Content-Type')).toBe('text/javascript')
+    // The type comes from the serving module's table, as the harness sends it, not from Chromium's file loader.
+    expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8')
     expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
   })
@@ -175,22 +178,61 @@ describe('protocol handlers', () => {
     }
   })
 
-  it('serves a stored image with the type its bytes show', async () => {
+  it('serves a stored image with the type its bytes show, in a sandbox, to its own origin only', async () => {
     const response = await get(`media://files/${pngKey}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('image/png')
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
-    expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG_1X1)
+    // Opened as a page, an image runs nothing and loads nothing; no other site may embed it.
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin')
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(await store.read(pngKey))
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
   })
 
-  it('answers 404 for a malformed key, an unknown key and a foreign host', async () => {
+  it('serves a blob’s thumbnail at <key>/thumb, with the same strict headers', async () => {
+    const response = await get(`media://files/${pngKey}/thumb`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('image/webp')
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin')
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(fs.readFileSync(store.thumbnailPathOf(pngKey)))
+  })
+
+  it('serves the full image as the thumbnail of a blob stored before thumbnails existed', async () => {
+    // An upload from an earlier version: the original bytes under their hash, no thumbnail beside them.
+    const legacy = Buffer.concat([PNG_1X1, Buffer.from('legacy')])
+    const key = createHash('sha256').update(legacy).digest('hex')
+    fs.mkdirSync(path.dirname(store.pathOf(key)), { recursive: true })
+    fs.writeFileSync(store.pathOf(key), legacy)
+
+    const response = await get(`media://files/${key}/thumb`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('image/png')
+    // Not cached for long: it is a stand-in under the thumbnail's name.
+    expect(response.headers.get('Cache-Control')).toBe('no-cache')
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(legacy)
+    for (const url of [
+      `media://files/${key}/thumb/x`,
+      `media://files/${key}/full`,
+      `media://files/${key}/`,
+    ]) {
+      expect((await get(url)).status, url).toBe(404)
+    }
+  })
+
+  it('answers 404 for a malformed key, an unknown key and a foreign host, with the same strict headers', async () => {
     for (const url of [
       'media://files/not-a-key',
       `media://files/..%2f..%2f${pngKey}`,
       `media://files/${'0'.repeat(64)}`,
       `media://elsewhere/${pngKey}`,
     ]) {
-      expect((await get(url)).status, url).toBe(404)
+      const response = await get(url)
+      expect(response.status, url).toBe(404)
+      expect(response.headers.get('Content-Security-Policy'), url).toBe("default-src 'none'; sandbox")
+      expect(response.headers.get('Cross-Origin-Resource-Policy'), url).toBe('same-origin')
+      expect(response.headers.get('X-Content-Type-Options'), url).toBe('nosniff')
     }
   })
 

@@ -25,15 +25,21 @@ const electron = vi.hoisted(() => ({
   invokeHandlers: new Map<string, (...args: unknown[]) => unknown>(),
   windows: [] as unknown[],
   openExternal: vi.fn(async (_url: string) => {}),
+  FakeWebContents: undefined as unknown as new () => FakeEmitter & {
+    windowOpenHandler: ((details: { url: string }) => unknown) | undefined
+    session: { setSpellCheckerEnabled: ReturnType<typeof vi.fn> }
+  },
 }))
 
 vi.mock('electron', () => {
   class FakeWebContents extends FakeEmitter {
     windowOpenHandler: ((details: { url: string }) => unknown) | undefined
+    readonly session = { setSpellCheckerEnabled: vi.fn() }
     setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
       this.windowOpenHandler = handler
     }
   }
+  electron.FakeWebContents = FakeWebContents
   class FakeBrowserWindow extends FakeEmitter {
     readonly webContents = new FakeWebContents()
     readonly loadURL = vi.fn(async (_url: string) => {})
@@ -66,11 +72,12 @@ vi.mock('electron', () => {
 const { forwardCatalogEvents, isTrustedSender, registerCatalogIpc } = await import(
   '../../src-main/app/ipc-binding.ts'
 )
-const { createMainWindow, hardenSession, isSafeExternalUrl } = await import('../../src-main/app/window.ts')
+const { createMainWindow, hardenSession } = await import('../../src-main/app/window.ts')
+const { guardEveryWebContents, isSafeExternalUrl } = await import('../../src-main/app/web-contents-guard.ts')
 const { APP_ORIGIN, trustedRendererOrigins } = await import('../../src-main/app/renderer-origins.ts')
 const windowState = await import('../../src-main/app/window-state.ts')
 const { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } = await import(
-  '../../src-main/app/content-security-policy.ts'
+  '../../src-main/serving/content-security-policy.ts'
 )
 
 const silentLogger = { error: vi.fn(), warn: vi.fn(), info: vi.fn() }
@@ -294,6 +301,8 @@ describe('the main window', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // On by default, and on Linux and Windows it downloads dictionaries: the app never touches the network.
+      spellcheck: false,
     })
     expect(window.options).toMatchObject({ show: false })
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://catalog/index.html')
@@ -331,6 +340,62 @@ describe('the main window', () => {
       isMaximized: false,
     })
     expect(open().options).toMatchObject({ x: 10, y: 20, width: 1024, height: 700 })
+  })
+})
+
+describe('every web contents the app creates, whenever it is created', () => {
+  type FakeContents = InstanceType<typeof electron.FakeWebContents>
+  const guardedApp = () => {
+    const app = new FakeEmitter()
+    guardEveryWebContents(app as never, { trustedOrigins: appOnly, logger: silentLogger })
+    return app
+  }
+  const created = (app: FakeEmitter) => {
+    const contents = new electron.FakeWebContents()
+    app.emit('web-contents-created', {}, contents)
+    return contents
+  }
+  const attempt = (contents: FakeContents, event: string, ...args: unknown[]) => {
+    const details = { url: args[0], preventDefault: vi.fn() }
+    contents.emit(event, details, ...args.slice(1))
+    return details.preventDefault
+  }
+
+  it('gets the main window’s rules: no foreign navigation or redirect, no new window, no <webview>, no spellchecker', () => {
+    const contents = created(guardedApp())
+
+    expect(attempt(contents, 'will-navigate', 'app://catalog/movies')).not.toHaveBeenCalled()
+    expect(attempt(contents, 'will-navigate', 'https://evil.example/')).toHaveBeenCalledOnce()
+    expect(attempt(contents, 'will-navigate', 'file:///etc/passwd')).toHaveBeenCalledOnce()
+    expect(attempt(contents, 'will-redirect', 'https://evil.example/')).toHaveBeenCalledOnce()
+    expect(contents.windowOpenHandler?.({ url: 'app://catalog/index.html' })).toEqual({ action: 'deny' })
+    expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    const webPreferences = { nodeIntegration: true }
+    expect(
+      attempt(contents, 'will-attach-webview', 'https://evil.example/', webPreferences, {
+        src: 'https://evil.example/',
+      }),
+    ).toHaveBeenCalledOnce()
+    expect(contents.session.setSpellCheckerEnabled).toHaveBeenCalledExactlyOnceWith(false)
+    // A web link goes to the system browser, once, and nothing else does.
+    expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith('https://evil.example/')
+  })
+
+  it('guards the main window once, whether the guard or the window got to it first', () => {
+    const app = guardedApp()
+    createMainWindow({
+      dataDir: temp,
+      entryUrl: 'app://catalog/index.html',
+      trustedOrigins: appOnly,
+      logger: silentLogger,
+    })
+    const window = electron.windows.at(-1) as { webContents: FakeContents }
+    // Electron announces a window's web contents while the window is being made; here it comes after.
+    app.emit('web-contents-created', {}, window.webContents)
+    expect(attempt(window.webContents, 'will-navigate', 'https://www.imdb.com/')).toHaveBeenCalledOnce()
+    expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.imdb.com/')
+    expect(window.webContents.session.setSpellCheckerEnabled).toHaveBeenCalledOnce()
+    expect(window.webContents.listeners.get('will-attach-webview')).toHaveLength(1)
   })
 })
 

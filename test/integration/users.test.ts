@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hashPassword, needsRehash, verifyPassword } from '../../src-main/catalog/users/password.ts'
-import { SignInThrottle, setSignInThrottleClock } from '../../src-main/catalog/users/sign-in-throttle.ts'
+import { setSignInThrottleClock, waitAfterFailures } from '../../src-main/catalog/users/sign-in-throttle.ts'
 import type { UserDto } from '../../src-shared/users.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
@@ -242,11 +242,13 @@ describe('sign-in throttle', () => {
         'Wrong username or password.',
       )
     }
+    // The account is blocked, but this email's own streak is not: it answers as an unknown name would.
     const refused = await catalog.failure('users:signIn', {
       username: 'ann@example.com',
       password: ANN.password,
     })
-    expect(refused.message).toMatch(/^Too many wrong passwords/)
+    expect(refused).toEqual({ code: 'UNAUTHENTICATED', message: 'Wrong username or password.' })
+    expect(await catalog.call('users:current', {})).toBeNull()
     now += 1000
     expect(
       (await catalog.call('users:signIn', { username: 'ann@example.com', password: ANN.password })).id,
@@ -315,16 +317,87 @@ describe('sign-in throttle', () => {
   })
 
   it('caps the wait at five minutes', () => {
-    let now = 0
-    const throttle = new SignInThrottle({ now: () => now })
-    for (let failure = 0; failure < 40; failure++) {
-      throttle.recordFailure('ann')
-      now += throttle.waitFor('ann')
+    expect([1, 2, 3, 4, 5, 6].map((failures) => waitAfterFailures(failures))).toEqual([
+      0, 0, 1000, 2000, 4000, 8000,
+    ])
+    expect(waitAfterFailures(11)).toBe(256_000)
+    expect(waitAfterFailures(12)).toBe(5 * 60_000)
+    expect(waitAfterFailures(10_000)).toBe(5 * 60_000)
+  })
+
+  it('keeps counting wrong guesses across a restart of the app', async () => {
+    let now = 6_000_000
+    setSignInThrottleClock(() => now)
+    await catalog.call('users:register', ANN)
+    await catalog.call('users:signOut', {})
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await catalog.failure('users:signIn', { username: 'ann', password: 'guess' })
     }
-    throttle.recordFailure('ann')
-    expect(throttle.waitFor('ann')).toBe(5 * 60_000)
-    throttle.recordSuccess('ANN')
-    expect(throttle.waitFor('ann')).toBe(0)
+
+    await catalog.reopen()
+
+    expect(await catalog.failure('users:signIn', { username: 'ann', password: ANN.password })).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'Too many wrong passwords. Try again in 1 second.',
+    })
+    expect(await catalog.call('users:current', {})).toBeNull()
+    // One streak for the name typed, one for the account; neither stores the name in clear.
+    const streaks = catalog.sql<{ key: string; failures: number; blocked_until: number }>(
+      'select key, failures, blocked_until from sign_in_streak order by key',
+    )
+    expect(streaks).toHaveLength(2)
+    for (const streak of streaks) {
+      expect(streak).toEqual({
+        key: expect.stringMatching(/^[0-9a-f]{64}$/),
+        failures: 3,
+        blocked_until: now + 1000,
+      })
+    }
+    expect(JSON.stringify(streaks)).not.toMatch(/ann/i)
+
+    now += 1000
+    await catalog.reopen()
+    expect((await catalog.call('users:signIn', { username: 'ann', password: ANN.password })).username).toBe(
+      'Ann',
+    )
+    expect(catalog.sql('select * from sign_in_streak')).toEqual([])
+  })
+
+  it('answers the email of an account blocked by guesses on its username exactly as any unknown email', async () => {
+    const now = 7_000_000
+    setSignInThrottleClock(() => now)
+    await catalog.call('users:register', ANN)
+    await catalog.call('users:register', BOB)
+    await catalog.call('users:signOut', {})
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await catalog.failure('users:signIn', { username: 'ann', password: 'guess' })
+    }
+    // The name guessed on says so; its account is blocked for everyone.
+    expect((await catalog.failure('users:signIn', { username: 'ann', password: 'guess' })).message).toBe(
+      'Too many wrong passwords. Try again in 1 second.',
+    )
+
+    // Ann's email and an email nobody has answer alike, attempt after attempt, right password or not.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const annsEmail = await catalog.failure('users:signIn', {
+        username: 'ann@example.com',
+        password: attempt % 2 ? ANN.password : 'guess',
+      })
+      const nobodysEmail = await catalog.failure('users:signIn', {
+        username: 'nobody@example.com',
+        password: 'guess',
+      })
+      expect(annsEmail, `attempt ${attempt}`).toEqual(nobodysEmail)
+    }
+    expect(
+      (await catalog.failure('users:signIn', { username: 'ann@example.com', password: ANN.password }))
+        .message,
+    ).toMatch(/^Too many wrong passwords/)
+    expect(await catalog.call('users:current', {})).toBeNull()
+    // Another account is not held up by Ann's.
+    expect(
+      (await catalog.call('users:signIn', { username: 'bob@example.com', password: BOB.password })).username,
+    ).toBe('bob')
   })
 })
 
@@ -434,7 +507,7 @@ describe('users:setAvatar and users:profiles', () => {
       username: 'ann',
       firstName: 'Ann',
       lastName: 'Lee',
-      avatarUrl: file.url,
+      avatarUrl: file.thumbUrl,
     })
     expect(Object.keys(profiles[1]!).sort()).toEqual(['avatarUrl', 'firstName', 'id', 'lastName', 'username'])
 

@@ -1,4 +1,5 @@
 import type { FileDto } from '../../../src-shared/common.ts'
+import { thumbnailUrlFor } from '../../files/file-store.ts'
 import type { FileRecord } from './file.entity.ts'
 
 export const toFileDto = (file: FileRecord): FileDto => ({
@@ -7,6 +8,7 @@ export const toFileDto = (file: FileRecord): FileDto => ({
   mimeType: file.mimeType,
   size: file.size,
   url: file.url,
+  thumbUrl: thumbnailUrlFor(file.key),
 })
 
 /** For a reference that may not be loaded or may be absent. */

@@ -2,28 +2,51 @@ import type { EntityManager } from '@mikro-orm/sqlite'
 import type { z } from 'zod'
 import type { FileDto } from '../../../src-shared/common.ts'
 import type { FileUpload, FileUsage } from '../../../src-shared/files.ts'
-import { type FileStore, mediaUrlFor } from '../../files/file-store.ts'
+import { type FileStore, mediaUrlFor, type StoredBlob } from '../../files/file-store.ts'
+import { prepareImage } from '../../files/image-intake.ts'
 import { notFound } from '../errors.ts'
 import { Movie } from '../movies/movie.entity.ts'
 import { Person } from '../people/person.entity.ts'
-import type { ServiceContext } from '../service-context.ts'
+import type { PrepareContext, ServiceContext } from '../service-context.ts'
 import { User } from '../users/user.entity.ts'
 import { toFileDto } from './file.dto.ts'
 import { FileRecord } from './file.entity.ts'
 
 type FileUploadInput = z.output<typeof FileUpload>
 
+/** What an upload's first step made: its blob, stored, and the name to file it under. */
+export interface PreparedUpload {
+  fileName: string
+  blob: StoredBlob
+}
+
 /**
- * Stores an uploaded image: the blob first (written atomically, its type sniffed from the bytes, never
- * taken from the name), then its row. Bytes already stored return the existing row, name and all: the
- * blob is shared by content, so one blob has one row, and every poster or avatar using it points there.
+ * An upload's slow first step, before its call takes its turn: the bytes are checked, decoded and encoded
+ * again, so what is stored is only an image (see prepareImage), and written with their thumbnail.
  */
-export async function uploadFile(ctx: ServiceContext, input: FileUploadInput): Promise<FileDto> {
-  const blob = await ctx.files.put(Buffer.from(input.dataBase64, 'base64'))
+export async function prepareUpload(ctx: PrepareContext, input: FileUploadInput): Promise<PreparedUpload> {
+  const image = await prepareImage(Buffer.from(input.dataBase64, 'base64'))
+  return { fileName: input.fileName, blob: await ctx.files.put(image) }
+}
+
+/**
+ * An upload's second step, in the call's transaction: the row for the stored blob. A blob already stored
+ * keeps its row, name and all: the blob is shared by content, so one blob has one row, and every poster or
+ * avatar using it points there. That row's age starts again: it was just picked for a form, which
+ * collection must give its full day.
+ */
+export async function recordUpload(
+  ctx: ServiceContext,
+  { fileName, blob }: PreparedUpload,
+): Promise<FileDto> {
   const existing = await ctx.em.findOne(FileRecord, { key: blob.key })
-  if (existing) return toFileDto(existing)
+  if (existing) {
+    existing.updatedAt = new Date()
+    await ctx.em.flush()
+    return toFileDto(existing)
+  }
   const file = ctx.em.create(FileRecord, {
-    fileName: input.fileName,
+    fileName,
     mimeType: blob.mimeType,
     key: blob.key,
     url: mediaUrlFor(blob.key),
@@ -71,9 +94,10 @@ export async function deleteFile(ctx: ServiceContext, id: number): Promise<FileU
 export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000
 
 /**
- * Housekeeping at startup: drops file rows nothing has pointed to for a day (an image picked, then the form
- * abandoned; a photo replaced), then deletes the blobs no row points to, sparing any written in the last
- * minute. Returns the keys of the blobs deleted.
+ * Housekeeping at startup: drops file rows nothing points to and nobody has uploaded for a day (an image
+ * picked, then the form abandoned; a photo replaced), then deletes the blobs no row points to, sparing any
+ * written in the last minute. A row's age is its `updated_at`, which an upload of the same bytes renews.
+ * Returns the keys of the blobs deleted.
  */
 export async function collectUnreferencedFiles(
   em: EntityManager,
@@ -81,7 +105,7 @@ export async function collectUnreferencedFiles(
   now: number = Date.now(),
 ): Promise<string[]> {
   await em.execute(
-    `delete from file where created_at < ?
+    `delete from file where updated_at < ?
        and not exists (select 1 from movie where poster_id = file.id)
        and not exists (select 1 from person where primary_photo_id = file.id)
        and not exists (select 1 from user where avatar_id = file.id)`,

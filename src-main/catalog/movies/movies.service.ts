@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
 import type { MovieDetail, MovieListItem, MoviePage, MovieUsage } from '../../../src-shared/movies.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
+import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { toCharacterDto } from '../characters/character.dto.ts'
 import { Character } from '../characters/character.entity.ts'
 import { Country } from '../countries/country.entity.ts'
@@ -207,7 +208,7 @@ export interface MovieListRow {
   duration: number | null
   budget: number | null
   created_at: string | number
-  poster_url: string | null
+  poster_key: string | null
   director_first_name: string | null
   director_last_name: string | null
 }
@@ -218,7 +219,7 @@ interface SortedMovieListRow extends MovieListRow {
 
 /** The columns a list row needs, joined once; shared by every list of movies (favorites too). */
 export const MOVIE_LIST_COLUMNS = `m.id, m.title, m.release_date, m.duration, m.budget, m.created_at,
-  poster.url as poster_url, director.first_name as director_first_name, director.last_name as director_last_name`
+  poster.key as poster_key, director.first_name as director_first_name, director.last_name as director_last_name`
 export const MOVIE_LIST_JOINS = `left join file poster on poster.id = m.poster_id
   left join person director on director.id = m.director_id`
 
@@ -230,7 +231,8 @@ export const toMovieListItem = (row: MovieListRow): MovieListItem => {
     releaseDate: row.release_date,
     durationSeconds: row.duration,
     budget: row.budget,
-    posterUrl: row.poster_url,
+    // Lists show the small thumbnail; the movie's own page, the full poster.
+    posterUrl: row.poster_key === null ? null : thumbnailUrlFor(row.poster_key),
     directorName: directorName || null,
     createdAt: toIsoTimestamp(row.created_at),
   }

@@ -11,6 +11,7 @@ import type {
   PersonUsage,
 } from '../../../src-shared/people.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
+import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { Country } from '../countries/country.entity.ts'
 import { assertNotStale, invalidField, missingReference, notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
@@ -166,7 +167,7 @@ interface PersonListRow extends PersonSortKey {
   firstName: string | null
   lastName: string | null
   dateOfBirth: string | null
-  photoUrl: string | null
+  photoKey: string | null
 }
 
 // Matches `person_name_sort_index`, so a page is an index seek, never an OFFSET scan.
@@ -225,7 +226,7 @@ export async function listPeople(
   const rows = await em.execute<PersonListRow[]>(
     `select p.id, p.first_name as firstName, p.last_name as lastName, ${LAST} as lastNameKey,
             ${FIRST} as firstNameKey, p.date_of_birth as dateOfBirth,
-            f.url as photoUrl
+            f.key as photoKey
        from person p left join file f on f.id = p.primary_photo_id
        ${where(pageFilters)}
       order by ${LAST}, ${FIRST}, p.id
@@ -246,7 +247,7 @@ export async function listPeople(
       lastName: row.lastName,
       fullName: fullNameOf(row),
       dateOfBirth: row.dateOfBirth,
-      photoUrl: row.photoUrl,
+      photoUrl: row.photoKey === null ? null : thumbnailUrlFor(row.photoKey),
     })),
     total: counted?.total ?? 0,
     nextCursor: rows.length > query.limit && last ? encodePersonCursor(last) : null,

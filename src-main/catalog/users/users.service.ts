@@ -11,13 +11,14 @@ import type {
   UserDto,
 } from '../../../src-shared/users.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
-import { notFound } from '../errors.ts'
+import { thumbnailUrlFor } from '../../files/file-store.ts'
+import { notFound, RecordedRefusal } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import type { ServiceContext, Session } from '../service-context.ts'
 import { uniqueKeyOf } from '../text-keys.ts'
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts'
-import { type SignInThrottle, signInThrottleFor } from './sign-in-throttle.ts'
+import { accountStreak, type SignInThrottle, signInThrottle, typedNameStreak } from './sign-in-throttle.ts'
 import { User } from './user.entity.ts'
 
 type RegistrationInput = z.output<typeof Registration>
@@ -101,13 +102,8 @@ async function assertAvailable(
   throw new AppError('CONFLICT', message, issues)
 }
 
-/** UNAUTHENTICATED, with the field beside which a form shows it, when `password` is not the user's. */
-// Guesses are counted per account as well as per typed name, so switching between username and
-// email, or guessing through "change password", earns no extra tries.
-const accountKey = (user: User) => `account #${user.id}`
-
-function refuseWhileThrottled(throttle: SignInThrottle, keys: string[]): void {
-  const waitMs = Math.max(0, ...keys.map((key) => throttle.waitFor(key)))
+async function refuseWhileThrottled(throttle: SignInThrottle, streak: string): Promise<void> {
+  const waitMs = await throttle.waitFor(streak)
   if (waitMs === 0) return
   const seconds = Math.ceil(waitMs / 1000)
   throw new AppError(
@@ -116,22 +112,27 @@ function refuseWhileThrottled(throttle: SignInThrottle, keys: string[]): void {
   )
 }
 
-/** Checks the signed-in user's password before a sensitive change, under the same throttle as signing in. */
+/**
+ * Checks the signed-in user's password before a sensitive change, under the same throttle as signing in
+ * (counted per account, so guessing through "change password" earns no extra tries); UNAUTHENTICATED,
+ * beside the form's field, when it is wrong.
+ */
 async function assertPassword(
   ctx: ServiceContext,
   user: User,
   password: string,
   field: string,
 ): Promise<void> {
-  const throttle = signInThrottleFor(ctx.session)
-  refuseWhileThrottled(throttle, [accountKey(user)])
+  const throttle = signInThrottle(ctx.em)
+  const account = accountStreak(user.id)
+  await refuseWhileThrottled(throttle, account)
   if (await verifyPassword(password, user.password)) {
-    throttle.recordSuccess(accountKey(user))
+    await throttle.recordSuccess(account)
     return
   }
-  throttle.recordFailure(accountKey(user))
+  await throttle.recordFailure(account)
   const message = 'The password is wrong.'
-  throw new AppError('UNAUTHENTICATED', message, [{ path: [field], message }])
+  throw new RecordedRefusal('UNAUTHENTICATED', message, [{ path: [field], message }])
 }
 
 /** Creates a local profile and signs it in. */
@@ -154,21 +155,35 @@ export async function register(ctx: ServiceContext, input: RegistrationInput): P
 /**
  * Signs in by username or email, in any case. An unknown name and a wrong password get the same answer
  * and take the same time; repeated failures are refused for a growing while (see SignInThrottle).
+ *
+ * Wrong guesses count twice: against the name typed and against the account it names, so switching
+ * between an account's username and email earns no extra tries. Only the typed name's own streak ever
+ * answers "too many wrong passwords": had a blocked account said so, guesses on "ann" followed by one try
+ * at "ann@example.com" (told "too many") and one at any other email (told "wrong username or password")
+ * would reveal which email is Ann's. So while an account is blocked, any name leading to it is answered
+ * exactly as an unknown name is: the same words, the same time spent hashing, the same failure counted
+ * against the name typed, which therefore earns its own "try again in N s" as an unknown name would.
  */
 export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<UserDto> {
-  const throttle = signInThrottleFor(ctx.session)
-  refuseWhileThrottled(throttle, [input.username])
+  const throttle = signInThrottle(ctx.em)
+  const name = typedNameStreak(input.username)
+  await refuseWhileThrottled(throttle, name)
   const match = await findByIdentifier(ctx, input.username)
-  if (match) refuseWhileThrottled(throttle, [accountKey(match)])
-  if (!match) await verifyAgainstDecoy(input.password)
-  if (!match || !(await verifyPassword(input.password, match.password))) {
-    throttle.recordFailure(input.username)
-    if (match) throttle.recordFailure(accountKey(match))
-    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS)
+  const accountBlocked = match !== null && (await throttle.waitFor(accountStreak(match.id))) > 0
+  if (!match || accountBlocked) {
+    await verifyAgainstDecoy(input.password)
+    await throttle.recordFailure(name)
+    throw new RecordedRefusal('UNAUTHENTICATED', WRONG_CREDENTIALS)
+  }
+  const account = accountStreak(match.id)
+  if (!(await verifyPassword(input.password, match.password))) {
+    await throttle.recordFailure(name)
+    await throttle.recordFailure(account)
+    throw new RecordedRefusal('UNAUTHENTICATED', WRONG_CREDENTIALS)
   }
 
-  throttle.recordSuccess(input.username)
-  throttle.recordSuccess(accountKey(match))
+  await throttle.recordSuccess(name)
+  await throttle.recordSuccess(account)
   if (needsRehash(match.password)) {
     match.password = await hashPassword(input.password)
     await ctx.em.flush()
@@ -202,7 +217,7 @@ export async function listProfiles(ctx: ServiceContext): Promise<ProfileSummary[
     username: user.username,
     firstName: user.firstName ?? null,
     lastName: user.lastName ?? null,
-    avatarUrl: user.avatar?.url ?? null,
+    avatarUrl: user.avatar ? thumbnailUrlFor(user.avatar.key) : null,
   }))
 }
 

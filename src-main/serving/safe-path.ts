@@ -1,5 +1,4 @@
-// Path checks for serving files by URL, kept free of electron so the browser harness serves the
-// renderer with exactly the rules the app:// protocol uses.
+// Path checks for serving files by URL: app://, media:// and the harness resolve every request through these.
 import fs from 'node:fs'
 import path from 'node:path'
 

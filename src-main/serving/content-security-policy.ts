@@ -1,4 +1,4 @@
-// Kept free of electron imports so the browser harness can send the very same header.
+// Electron-free, so the app (app://, the dev server's session) and the browser harness send the very same policy.
 
 /** The renderer's Content-Security-Policy; index.html's meta tag, if any, must say the same. */
 export const CONTENT_SECURITY_POLICY = [
