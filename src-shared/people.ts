@@ -39,7 +39,31 @@ export const PersonUpdate = z.object({
   ...z.object(personFields).partial().shape,
 })
 
-export const PersonListQuery = PageRequest.extend({ text: z.string().trim().max(200).optional() })
+/**
+ * The orders of the people list. By name: family name, then given name, A to Z. By date of birth: oldest
+ * first (`asc`) or youngest first (`desc`); people whose date of birth is not known come last either way.
+ */
+export const PERSON_SORTS = ['name', 'dateOfBirth'] as const
+export type PersonSort = (typeof PERSON_SORTS)[number]
+
+/**
+ * One window of the list, searched and sorted: either the page after `cursor` (scrolling on), or the page
+ * starting at `position` (0-based; jumping anywhere, as a dragged scrollbar does). Not both.
+ */
+export const PersonListQuery = PageRequest.extend({
+  text: z.string().trim().max(200).optional(),
+  sort: z.enum(PERSON_SORTS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  position: z.number().int().min(0).max(100_000_000).optional(),
+})
+  .refine((q) => q.position === undefined || !q.cursor, {
+    message: 'Ask for a position or a cursor, not both.',
+    path: ['position'],
+  })
+  .refine((q) => q.sort !== 'name' || q.direction === 'asc', {
+    message: 'People are listed by name from A to Z only.',
+    path: ['direction'],
+  })
 
 export interface PersonListItem {
   id: number
@@ -49,6 +73,10 @@ export interface PersonListItem {
   dateOfBirth: string | null
   /** The image's thumbnail (see FileDto.thumbUrl), small enough for a list. */
   photoUrl: string | null
+  /** How many movies they directed. */
+  moviesDirected: number
+  /** How many characters they play, across every movie. */
+  charactersPlayed: number
 }
 
 export interface PersonDetail {

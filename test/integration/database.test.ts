@@ -234,6 +234,51 @@ describe('the committed migrations', () => {
     ).toEqual(expect.arrayContaining([{ name: 'sign_in_streak_blocked_until_index' }]))
     expect(readOnly('pragma foreign_key_check')).toEqual([])
   })
+  it('Migration20261130090000_people_by_birth_date indexes a populated catalogue by date of birth and loses nothing', async () => {
+    const index = migrationsList.findIndex((m) => m.name === 'Migration20261130090000_people_by_birth_date')
+    await migrateTo(index)
+    const writer = new Database(dbPath())
+    writer.pragma('foreign_keys = on')
+    const now = Date.now()
+    writer.exec(`
+      insert into person (id, first_name, last_name, last_name_sort_key, date_of_birth, created_at, updated_at) values
+        (1, 'Agnès', 'Varda', 'varda', '1928-05-30', ${now}, ${now}),
+        (2, 'Jacques', 'Demy', 'demy', '1931-06-05', ${now}, ${now}),
+        (3, null, 'Nameless', 'nameless', null, ${now}, ${now});
+      insert into movie (id, title, title_sort_key, director_id, created_at, updated_at) values (1, 'Cléo from 5 to 7', 'cleo from 5 to 7', 1, ${now}, ${now});
+      insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 2, ${now}, ${now});
+    `)
+    writer.close()
+    const dump = () => ['person', 'movie', 'character'].map((table) => readOnly(`select * from \`${table}\``))
+    const before = dump()
+
+    const opened = await openDatabase(dataDir)
+    await opened.orm.close()
+
+    expect(opened.appliedMigrations).toEqual(migrationsList.slice(index).map((m) => m.name))
+    expect(opened.backupPath).not.toBeNull()
+    expect(dump()).toEqual(before)
+    expect(
+      readOnly("select name from sqlite_master where tbl_name = 'person' and type = 'index' order by name"),
+    ).toEqual(
+      expect.arrayContaining([
+        { name: 'person_sort_date_of_birth_asc_index' },
+        { name: 'person_sort_date_of_birth_desc_index' },
+      ]),
+    )
+    // The list's two orders by date of birth now read the new indexes, unknown dates last both ways.
+    expect(
+      readOnly(
+        "select id from person indexed by person_sort_date_of_birth_asc_index order by ifnull(date_of_birth, '9999-12-31'), id",
+      ),
+    ).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }])
+    expect(
+      readOnly(
+        "select id from person indexed by person_sort_date_of_birth_desc_index order by ifnull(date_of_birth, '') desc, id desc",
+      ),
+    ).toEqual([{ id: 2 }, { id: 1 }, { id: 3 }])
+    expect(readOnly('pragma foreign_key_check')).toEqual([])
+  })
 })
 
 describe('a table-rebuild migration', () => {

@@ -1,9 +1,12 @@
 import { join } from 'node:path'
+import { SqlEntityManager } from '@mikro-orm/sql'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MANY_MATCHES, personListStatements } from '../../src-main/catalog/people/people-list.service.ts'
+import { encodeBirthDateCursor, encodePersonCursor } from '../../src-main/catalog/people/person-cursor.ts'
 import { sortKeyOf } from '../../src-main/catalog/text-keys.ts'
 import type { Page } from '../../src-shared/common.ts'
-import type { PersonListItem } from '../../src-shared/people.ts'
+import { type PersonListItem, PersonListQuery } from '../../src-shared/people.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
 let catalog: TestCatalog
@@ -474,6 +477,8 @@ describe('people:list', () => {
           fullName: 'Agnès Varda',
           dateOfBirth: '1928-05-30',
           photoUrl: person.photo?.thumbUrl,
+          moviesDirected: 0,
+          charactersPlayed: 0,
         },
       ],
       total: 1,
@@ -564,5 +569,247 @@ describe('people:list', () => {
       code: 'VALIDATION',
       issues: [{ path: ['limit'] }],
     })
+  })
+})
+
+describe('people:list by date of birth, by position, with counts', () => {
+  /** 60 people: every third one's date of birth unknown, some born the same day, names in no order. */
+  async function createBorn(n: number) {
+    for (let i = 0; i < n; i++) {
+      const known = i % 3 !== 0
+      const day = String(1 + (i % 7)).padStart(2, '0')
+      await catalog.call('people:create', {
+        firstName: `Given${(i * 17) % n}`,
+        lastName: i % 11 === 0 ? null : `Family${(i * 29) % n}`,
+        dateOfBirth: known ? `19${40 + (i % 5)}-03-${day}` : null,
+      })
+    }
+  }
+
+  /** The order the list promises, worked out here the long way. */
+  function expectedByBirth(direction: 'asc' | 'desc') {
+    const rows = catalog.sql<{ id: number; date_of_birth: string | null }>(
+      'select id, date_of_birth from person',
+    )
+    const known = rows.filter((row) => row.date_of_birth !== null)
+    const unknown = rows.filter((row) => row.date_of_birth === null)
+    const sign = direction === 'asc' ? 1 : -1
+    known.sort((a, b) => sign * (a.date_of_birth!.localeCompare(b.date_of_birth!) || a.id - b.id))
+    unknown.sort((a, b) => sign * (a.id - b.id))
+    return [...known, ...unknown].map((row) => row.id)
+  }
+
+  async function readAll(query: Record<string, unknown>, limit: number) {
+    const ids: number[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const page: Page<PersonListItem> = await catalog.call('people:list', {
+        ...query,
+        limit,
+        cursor,
+      } as never)
+      ids.push(...page.items.map((p) => p.id))
+      cursor = page.nextCursor
+      pages++
+    } while (cursor && pages < 200)
+    return ids
+  }
+
+  it('sorts by date of birth both ways, unknown dates last either way, and pages without gaps', async () => {
+    await createBorn(60)
+    for (const direction of ['asc', 'desc'] as const) {
+      const expected = expectedByBirth(direction)
+      const whole = await catalog.call('people:list', { sort: 'dateOfBirth', direction, limit: 500 })
+      expect(
+        whole.items.map((p) => p.id),
+        direction,
+      ).toEqual(expected)
+      expect(whole.items.at(-1)?.dateOfBirth).toBeNull()
+      expect(whole.items[0]?.dateOfBirth).not.toBeNull()
+      for (const limit of [1, 4, 7, 59]) {
+        expect(await readAll({ sort: 'dateOfBirth', direction }, limit), `${direction} ${limit}`).toEqual(
+          expected,
+        )
+      }
+    }
+  })
+
+  it('answers any window by position, the same rows as paging there, in every order and search', async () => {
+    await createBorn(60)
+    for (const query of [
+      { sort: 'name' },
+      { sort: 'dateOfBirth', direction: 'asc' },
+      { sort: 'dateOfBirth', direction: 'desc' },
+      { sort: 'name', text: 'given1' },
+      { sort: 'dateOfBirth', direction: 'desc', text: 'fam' },
+    ] as const) {
+      const whole = await readAll(query, 500)
+      for (const [position, limit] of [
+        [0, 10],
+        [7, 5],
+        [whole.length - 3, 10],
+        [whole.length, 10],
+        [whole.length + 50, 10],
+      ] as const) {
+        const window = await catalog.call('people:list', { ...query, position, limit })
+        const label = `${JSON.stringify(query)} @${position}`
+        expect(
+          window.items.map((p) => p.id),
+          label,
+        ).toEqual(whole.slice(position, position + limit))
+        expect(window.total, label).toBe(whole.length)
+        // A window ends with a cursor to the rows after it, while there are any.
+        expect(window.nextCursor !== null, label).toBe(position + limit < whole.length)
+        if (window.nextCursor) {
+          const next = await catalog.call('people:list', { ...query, cursor: window.nextCursor, limit })
+          expect(
+            next.items.map((p) => p.id),
+            label,
+          ).toEqual(whole.slice(position + limit, position + 2 * limit))
+        }
+      }
+    }
+  })
+
+  it('refuses a position with a cursor, a cursor of another order, and names from Z to A', async () => {
+    await createBorn(5)
+    const byName = await catalog.call('people:list', { limit: 2 })
+    expect(await catalog.failure('people:list', { position: 2, cursor: byName.nextCursor })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['position'] }],
+    })
+    expect(
+      await catalog.failure('people:list', { sort: 'dateOfBirth', cursor: byName.nextCursor }),
+    ).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['cursor'] }] })
+    expect(await catalog.failure('people:list', { sort: 'name', direction: 'desc' })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['direction'], message: 'People are listed by name from A to Z only.' }],
+    })
+    expect(await catalog.failure('people:list', { sort: 'age' })).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: ['sort'] }],
+    })
+  })
+
+  it('reads a window from an index alone, never a table, sorting only a search’s few matches', async () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    const planOf = (query: Record<string, unknown>, matches?: number) => {
+      const { page } = personListStatements(PersonListQuery.parse(query), matches)
+      return (db.prepare(`explain query plan ${page.sql}`).all(...page.params) as { detail: string }[]).map(
+        (step) => step.detail,
+      )
+    }
+    try {
+      for (const [sort, direction, cursor] of [
+        ['name', 'asc', encodePersonCursor({ lastNameKey: 'm', firstNameKey: 'a', id: 5 })],
+        ['dateOfBirth', 'asc', encodeBirthDateCursor({ birthDateKey: '1950-01-01', id: 5 })],
+        ['dateOfBirth', 'desc', encodeBirthDateCursor({ birthDateKey: '1950-01-01', id: 5 })],
+      ] as const) {
+        const index =
+          sort === 'name' ? 'person_name_sort_index' : `person_sort_date_of_birth_${direction}_index`
+        for (const window of [{ cursor }, { position: 150_000 }]) {
+          const label = `${sort} ${direction} ${JSON.stringify(window)}`
+          const seek = 'cursor' in window ? 'SEARCH' : 'SCAN'
+          const whole = planOf({ sort, direction, ...window })
+          expect(whole, label).toHaveLength(1)
+          expect(whole[0], label).toMatch(new RegExp(`^${seek} p USING COVERING INDEX ${index}\\b`))
+
+          // Many matches: along the sort index, each entry checked against the matches; nothing sorted.
+          const many = planOf({ sort, direction, text: 'a', ...window }, MANY_MATCHES + 1)
+          expect(
+            many.find((step) => / p\b/.test(step)),
+            label,
+          ).toMatch(new RegExp(`^${seek} p USING COVERING INDEX ${index}\\b`))
+          expect(many.join('\n'), label).not.toMatch(/TEMP B-TREE/)
+          // A few: straight from the search index, then sorted.
+          const few = planOf({ sort, direction, text: 'agnes var', ...window }, 3)
+          expect(
+            few.find((step) => / p\b/.test(step)),
+            label,
+          ).toMatch(/^SEARCH p USING INTEGER PRIMARY KEY/)
+        }
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('gives a search with many matches the same order and windows as one with few', async () => {
+    for (let i = 0; i < MANY_MATCHES + 40; i++) {
+      await catalog.call('people:create', {
+        firstName: i % 2 ? 'Anna' : 'Anne',
+        lastName: `Family ${(i * 37) % 101}`,
+        dateOfBirth: i % 5 ? `19${50 + (i % 40)}-01-01` : null,
+      })
+    }
+    await catalog.call('people:create', { firstName: 'Bob', lastName: 'Family 1' })
+    const idsNamed = (pattern: string) =>
+      new Set(
+        catalog
+          .sql<{ id: number }>('select id from person where first_name like ?', pattern)
+          .map((row) => row.id),
+      )
+    const annas = idsNamed('Anna')
+    const anns = idsNamed('Ann%')
+    expect(annas.size).toBeLessThan(MANY_MATCHES)
+    expect(anns.size).toBeGreaterThan(MANY_MATCHES)
+    for (const sort of [{ sort: 'name' }, { sort: 'dateOfBirth', direction: 'desc' }] as const) {
+      const whole = await readAll({ ...sort }, 500)
+      expect(await readAll({ ...sort, text: 'anna' }, 97)).toEqual(whole.filter((id) => annas.has(id)))
+      const expected = whole.filter((id) => anns.has(id))
+      expect(await readAll({ ...sort, text: 'ann' }, 97)).toEqual(expected)
+      const window = await catalog.call('people:list', { ...sort, text: 'ann', position: 700, limit: 50 })
+      expect(window.items.map((p) => p.id)).toEqual(expected.slice(700, 750))
+      expect(window.total).toBe(expected.length)
+    }
+  })
+
+  it('counts the movies each person directed and the characters they play, without a query per person', async () => {
+    const welles = await catalog.call('people:create', { firstName: 'Orson', lastName: 'Welles' })
+    const cotten = await catalog.call('people:create', { firstName: 'Joseph', lastName: 'Cotten' })
+    const nobody = await catalog.call('people:create', { firstName: 'Extra', lastName: 'Person' })
+    const kane = insertMovie({ title: 'Citizen Kane', directorId: welles.id })
+    insertMovie({ title: 'Touch of Evil', directorId: welles.id })
+    const thirdMan = insertMovie({ title: 'The Third Man' })
+    insertCharacter({ name: 'Kane', movieId: kane, actorId: welles.id })
+    insertCharacter({ name: 'Harry Lime', movieId: thirdMan, actorId: welles.id })
+    insertCharacter({ name: 'Leland', movieId: kane, actorId: cotten.id })
+    insertCharacter({ name: 'Holly Martins', movieId: thirdMan, actorId: cotten.id })
+    insertCharacter({ name: 'A second part', movieId: thirdMan, actorId: cotten.id })
+
+    const counts = (await catalog.call('people:list', {})).items.map((p) => [
+      p.id,
+      p.moviesDirected,
+      p.charactersPlayed,
+    ])
+    expect(counts).toEqual([
+      [cotten.id, 0, 3],
+      [nobody.id, 0, 0],
+      [welles.id, 2, 2],
+    ])
+    // The same as counted straight from the tables.
+    for (const [id, directed, played] of counts) {
+      expect(catalog.sql('select count(*) as n from movie where director_id = ?', id)).toEqual([
+        { n: directed },
+      ])
+      expect(catalog.sql('select count(*) as n from character where actor_id = ?', id)).toEqual([
+        { n: played },
+      ])
+    }
+
+    // A page of 3 and a page of 100 take the same few statements: none is made per person.
+    for (let i = 0; i < 100; i++) await catalog.call('people:create', { lastName: `Extra ${i}` })
+    const execute = vi.spyOn(SqlEntityManager.prototype, 'execute')
+    try {
+      await catalog.call('people:list', { limit: 3 })
+      const forThree = execute.mock.calls.length
+      execute.mockClear()
+      await catalog.call('people:list', { limit: 100 })
+      expect(execute.mock.calls.length).toBe(forThree)
+      expect(forThree).toBeLessThanOrEqual(3)
+    } finally {
+      execute.mockRestore()
+    }
   })
 })

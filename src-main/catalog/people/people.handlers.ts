@@ -1,12 +1,6 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts'
-import {
-  createPerson,
-  deletePerson,
-  getPerson,
-  listPeople,
-  personUsage,
-  updatePerson,
-} from './people.service.ts'
+import { createPerson, deletePerson, getPerson, personUsage, updatePerson } from './people.service.ts'
+import { listPeople } from './people-list.service.ts'
 
 export const peopleHandlers: DomainHandlers<'people'> = {
   'people:create': (input, { em }) => createPerson(em, input),

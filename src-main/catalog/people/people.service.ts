@@ -1,25 +1,14 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { z } from 'zod'
 import type { CharacterRole } from '../../../src-shared/characters.ts'
-import type { Page } from '../../../src-shared/common.ts'
-import type {
-  PersonDetail,
-  PersonDraft,
-  PersonListItem,
-  PersonListQuery,
-  PersonUpdate,
-  PersonUsage,
-} from '../../../src-shared/people.ts'
+import type { PersonDetail, PersonDraft, PersonUpdate, PersonUsage } from '../../../src-shared/people.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
-import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { Country } from '../countries/country.entity.ts'
 import { assertNotStale, invalidField, missingReference, notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
-import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import { fullNameOf } from './person.dto.ts'
 import { Person } from './person.entity.ts'
-import { decodePersonCursor, encodePersonCursor, type PersonSortKey } from './person-cursor.ts'
 
 async function findCountry(em: EntityManager, id: number): Promise<Country> {
   const country = await em.findOne(Country, id)
@@ -161,95 +150,4 @@ export async function deletePerson(em: EntityManager, id: number): Promise<Perso
   em.remove(person)
   await em.flush()
   return usage
-}
-
-interface PersonListRow extends PersonSortKey {
-  firstName: string | null
-  lastName: string | null
-  dateOfBirth: string | null
-  photoKey: string | null
-}
-
-// Matches `person_name_sort_index`, so a page is an index seek, never an OFFSET scan.
-const LAST = 'p.last_name_sort_key'
-const FIRST = 'p.first_name_sort_key'
-
-/**
- * Rows strictly after `after` in (last name, first name, id) order, where an unknown name sorts first.
- * Row-value comparison drops rows with a NULL where it compares, which is right only where the cursor
- * has a value, so the NULL positions are spelled out. SQLite seeks the index only on a plain bound of
- * its first column, hence the redundant `>=`.
- */
-function afterCursor(after: PersonSortKey): { sql: string; params: unknown[] } {
-  const { lastNameKey: lastName, firstNameKey: firstName, id } = after
-  if (lastName === null) {
-    return firstName === null
-      ? { sql: `(${LAST} is not null or ${FIRST} is not null or p.id > ?)`, params: [id] }
-      : {
-          sql: `(${LAST} is not null or (${FIRST}, p.id) > (?, ?))`,
-          params: [firstName, id],
-        }
-  }
-  return firstName === null
-    ? {
-        sql: `${LAST} >= ? and (${LAST} > ? or ${FIRST} is not null or p.id > ?)`,
-        params: [lastName, lastName, id],
-      }
-    : {
-        sql: `${LAST} >= ? and (${LAST}, ${FIRST}, p.id) > (?, ?, ?)`,
-        params: [lastName, lastName, firstName, id],
-      }
-}
-
-/** One page of people by family name, then given name; `text` keeps those whose names start with its words. */
-export async function listPeople(
-  em: EntityManager,
-  query: z.output<typeof PersonListQuery>,
-): Promise<Page<PersonListItem>> {
-  const filters: string[] = []
-  const filterParams: unknown[] = []
-  if (query.text) {
-    const match = toFtsPrefixQuery(query.text)
-    // Text with nothing searchable in it ("!!!") matches nobody, as in search:all.
-    filters.push(match ? 'p.id in (select rowid from person_search where person_search match ?)' : '0')
-    if (match) filterParams.push(match)
-  }
-  const pageFilters = [...filters]
-  const pageParams = [...filterParams]
-  if (query.cursor) {
-    const after = afterCursor(decodePersonCursor(query.cursor))
-    pageFilters.push(after.sql)
-    pageParams.push(...after.params)
-  }
-  const where = (conditions: string[]) => (conditions.length ? `where ${conditions.join(' and ')}` : '')
-
-  const rows = await em.execute<PersonListRow[]>(
-    `select p.id, p.first_name as firstName, p.last_name as lastName, ${LAST} as lastNameKey,
-            ${FIRST} as firstNameKey, p.date_of_birth as dateOfBirth,
-            f.key as photoKey
-       from person p left join file f on f.id = p.primary_photo_id
-       ${where(pageFilters)}
-      order by ${LAST}, ${FIRST}, p.id
-      limit ?`,
-    [...pageParams, query.limit + 1],
-  )
-  const [counted] = await em.execute<{ total: number }[]>(
-    `select count(*) as total from person p ${where(filters)}`,
-    filterParams,
-  )
-
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      fullName: fullNameOf(row),
-      dateOfBirth: row.dateOfBirth,
-      photoUrl: row.photoKey === null ? null : thumbnailUrlFor(row.photoKey),
-    })),
-    total: counted?.total ?? 0,
-    nextCursor: rows.length > query.limit && last ? encodePersonCursor(last) : null,
-  }
 }

@@ -4,6 +4,7 @@ import { timestamps } from '../../db/timestamps.ts'
 import { Country } from '../countries/country.entity.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import { sortKeyOf } from '../text-keys.ts'
+import { personSortIndexes } from './person-sort-keys.ts'
 
 type Names = { firstName?: string | null; lastName?: string | null }
 
@@ -37,8 +38,11 @@ export const PersonSchema = defineEntity({
     primaryPhoto: () => p.manyToOne(FileRecord).nullable().deleteRule('set null').index(),
     ...timestamps(),
   },
-  // The people list sorts by family name, then given name, then id (a keyset).
-  indexes: [{ name: 'person_name_sort_index', properties: ['lastNameSortKey', 'firstNameSortKey', 'id'] }],
+  // The people list sorts by family name, then given name, then id (a keyset); or by date of birth.
+  indexes: [
+    { name: 'person_name_sort_index', properties: ['lastNameSortKey', 'firstNameSortKey', 'id'] },
+    ...personSortIndexes(),
+  ],
 })
 
 export class Person extends PersonSchema.class {}

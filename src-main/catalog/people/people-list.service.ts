@@ -1,0 +1,185 @@
+import type { EntityManager } from '@mikro-orm/sqlite'
+import type { Page } from '../../../src-shared/common.ts'
+import type { ParsedInput } from '../../../src-shared/contract.ts'
+import type { PersonListItem } from '../../../src-shared/people.ts'
+import { thumbnailUrlFor } from '../../files/file-store.ts'
+import { toFtsPrefixQuery } from '../search/fts-query.ts'
+import { fullNameOf } from './person.dto.ts'
+import {
+  decodeBirthDateCursor,
+  decodePersonCursor,
+  encodeBirthDateCursor,
+  encodePersonCursor,
+  type PersonSortKey,
+} from './person-cursor.ts'
+import { BIRTH_DATE_KEYS, birthDateKeyOf, PERSON_NAME_KEYS } from './person-sort-keys.ts'
+
+type PersonListQuery = ParsedInput<'people:list'>
+
+interface Statement {
+  sql: string
+  params: unknown[]
+}
+
+const { last: LAST, first: FIRST } = PERSON_NAME_KEYS
+
+/**
+ * Rows strictly after `after` in (last name, first name, id) order, where an unknown name sorts first.
+ * Row-value comparison drops rows with a NULL where it compares, which is right only where the cursor
+ * has a value, so the NULL positions are spelled out. SQLite seeks the index only on a plain bound of
+ * its first column, hence the redundant `>=`.
+ */
+function afterName(after: PersonSortKey): Statement {
+  const { lastNameKey: lastName, firstNameKey: firstName, id } = after
+  if (lastName === null) {
+    return firstName === null
+      ? { sql: `(${LAST} is not null or ${FIRST} is not null or p.id > ?)`, params: [id] }
+      : { sql: `(${LAST} is not null or (${FIRST}, p.id) > (?, ?))`, params: [firstName, id] }
+  }
+  return firstName === null
+    ? {
+        sql: `${LAST} >= ? and (${LAST} > ? or ${FIRST} is not null or p.id > ?)`,
+        params: [lastName, lastName, id],
+      }
+    : {
+        sql: `${LAST} >= ? and (${LAST}, ${FIRST}, p.id) > (?, ?, ?)`,
+        params: [lastName, lastName, firstName, id],
+      }
+}
+
+/** The order's SQL, the index that reads it, and the condition for "after the cursor" in it. */
+function ordering(query: PersonListQuery): {
+  orderBy: string
+  index: string
+  after: (cursor: string) => Statement
+} {
+  if (query.sort === 'name') {
+    return {
+      orderBy: `${LAST}, ${FIRST}, p.id`,
+      index: 'person_name_sort_index',
+      after: (cursor) => afterName(decodePersonCursor(cursor)),
+    }
+  }
+  const key = BIRTH_DATE_KEYS[query.direction]
+  const [towards, order] = query.direction === 'asc' ? ['>', 'asc'] : ['<', 'desc']
+  return {
+    orderBy: `${key} ${order}, p.id ${order}`,
+    index: `person_sort_date_of_birth_${query.direction}_index`,
+    after: (cursor) => {
+      const { birthDateKey, id } = decodeBirthDateCursor(cursor)
+      // The plain bound on the key lets SQLite seek the index; the row value finishes the job.
+      return {
+        sql: `${key} ${towards}= ? and (${key}, p.id) ${towards} (?, ?)`,
+        params: [birthDateKey, birthDateKey, id],
+      }
+    },
+  }
+}
+
+/**
+ * Above this many matches, a search's window is read along the sort index (checking each entry against the
+ * matches) instead of sorting every match: "a" typed into 300,000 names matches tens of thousands.
+ */
+export const MANY_MATCHES = 1_000
+
+/**
+ * The statements behind one window of the list (exported so a test can check their query plans). `count`
+ * is the whole list's size, from the search index alone when there is a search. `page` reads only an
+ * index, so skipping to a position never reads a person's row: the sort index for the whole list or many
+ * matches, the search index (then a sort of the matches) for a few. `matches` is what `count` answered.
+ */
+export function personListStatements(
+  query: PersonListQuery,
+  matches?: number,
+): { page: Statement; count: Statement | null } {
+  const match = query.text ? toFtsPrefixQuery(query.text) : undefined
+  // Text with nothing searchable in it ("!!!") matches nobody, as in search:all.
+  if (match === null) return { page: { sql: 'select id from person where 0', params: [] }, count: null }
+  const { orderBy, index, after } = ordering(query)
+  const conditions: string[] = []
+  const params: unknown[] = []
+  if (match) {
+    conditions.push('p.id in (select rowid from person_search where person_search match ?)')
+    params.push(match)
+  }
+  if (query.cursor) {
+    const bound = after(query.cursor)
+    conditions.push(bound.sql)
+    params.push(...bound.params)
+  }
+  const where = conditions.length ? `where ${conditions.join(' and ')}` : ''
+  const alongIndex = !match || (matches ?? 0) > MANY_MATCHES ? `indexed by ${index}` : ''
+  return {
+    // One row more than asked tells whether another page follows.
+    page: {
+      sql: `select p.id from person p ${alongIndex} ${where} order by ${orderBy} limit ? offset ?`,
+      params: [...params, query.limit + 1, query.position ?? 0],
+    },
+    count: match
+      ? { sql: 'select count(*) as total from person_search where person_search match ?', params: [match] }
+      : { sql: 'select count(*) as total from person', params: [] },
+  }
+}
+
+interface PersonListRow {
+  id: number
+  firstName: string | null
+  lastName: string | null
+  lastNameKey: string | null
+  firstNameKey: string | null
+  dateOfBirth: string | null
+  photoKey: string | null
+  moviesDirected: number
+  charactersPlayed: number
+}
+
+/** What a list row shows for the people on one page: one statement, the counts from their indexes. */
+async function readRows(em: EntityManager, ids: number[]): Promise<Map<number, PersonListRow>> {
+  if (ids.length === 0) return new Map()
+  const rows = await em.execute<PersonListRow[]>(
+    `select p.id, p.first_name as firstName, p.last_name as lastName, ${LAST} as lastNameKey,
+            ${FIRST} as firstNameKey, p.date_of_birth as dateOfBirth, f.key as photoKey,
+            (select count(*) from movie m where m.director_id = p.id) as moviesDirected,
+            (select count(*) from character c where c.actor_id = p.id) as charactersPlayed
+       from person p left join file f on f.id = p.primary_photo_id
+      where p.id in (${ids.map(() => '?').join(', ')})`,
+    ids,
+  )
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+function cursorAfter(row: PersonListRow, query: PersonListQuery): string {
+  return query.sort === 'name'
+    ? encodePersonCursor(row)
+    : encodeBirthDateCursor({ birthDateKey: birthDateKeyOf(row.dateOfBirth, query.direction), id: row.id })
+}
+
+/**
+ * One window of people, by name (family, then given) or by date of birth; `text` keeps those whose names
+ * start with its words. Each row carries how many movies the person directed and characters they play.
+ */
+export async function listPeople(em: EntityManager, query: PersonListQuery): Promise<Page<PersonListItem>> {
+  const { count } = personListStatements(query)
+  const [counted] = count ? await em.execute<{ total: number }[]>(count.sql, count.params) : []
+  const total = counted?.total ?? 0
+  const { page } = personListStatements(query, total)
+  const ids = (await em.execute<{ id: number }[]>(page.sql, page.params)).map((row) => row.id)
+  const pageIds = ids.slice(0, query.limit)
+  const byId = await readRows(em, pageIds)
+  const rows = pageIds.map((id) => byId.get(id)).filter((row) => row !== undefined)
+  const last = rows.at(-1)
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      fullName: fullNameOf(row),
+      dateOfBirth: row.dateOfBirth,
+      photoUrl: row.photoKey === null ? null : thumbnailUrlFor(row.photoKey),
+      moviesDirected: row.moviesDirected,
+      charactersPlayed: row.charactersPlayed,
+    })),
+    total,
+    nextCursor: ids.length > query.limit && last ? cursorAfter(last, query) : null,
+  }
+}
