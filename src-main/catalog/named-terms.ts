@@ -4,7 +4,7 @@ import type { TermWithCount } from '../../src-shared/taxonomy.ts'
 import type { Country } from './countries/country.entity.ts'
 import { notFound } from './errors.ts'
 import type { Genre } from './genres/genre.entity.ts'
-import { compareNames, uniqueKeyOf } from './text-keys.ts'
+import { compareNames, sortKeyOf, uniqueKeyOf } from './text-keys.ts'
 
 /** What differs between the catalogue's named terms (genres, countries); everything else is shared. */
 export interface NamedTermKind<Term extends Genre | Country, Usage extends { movieCount: number }> {
@@ -31,12 +31,23 @@ export function namedTermService<Term extends Genre | Country, Usage extends { m
     return term as Term
   }
 
-  /** The term being renamed may change the case of its own name. */
+  /**
+   * A name is taken when another term's differs from it only in case, accents or how they are composed
+   * ("Film noir", "film noir", "Fílm Noir"). The unique name key catches case and composition; accents are
+   * compared here, over every term — a catalogue has tens of genres and a few hundred countries. The term
+   * being renamed may change the case or accents of its own name.
+   */
   const ensureNameFree = async (em: EntityManager, name: string, renamingId?: number) => {
-    const existing = (await em.findOne(
+    const exact = (await em.findOne(
       kind.entity as never,
       { nameKey: uniqueKeyOf(name) } as never,
     )) as Term | null
+    const folded = sortKeyOf(name)
+    const existing =
+      exact ??
+      ((await em.find(kind.entity as never, {} as never)) as Term[]).find(
+        (term) => term.id !== renamingId && sortKeyOf(term.name) === folded,
+      )
     if (existing && existing.id !== renamingId) {
       const message = `A ${kind.label} named "${existing.name}" already exists.`
       throw new AppError('CONFLICT', message, [{ path: ['name'], message }])

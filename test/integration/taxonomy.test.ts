@@ -200,6 +200,35 @@ describe('countries', () => {
     expect(count('genre')).toBe(before + 1)
   })
 
+  it('treats names that differ only in accents as the same, in create and rename, and changes nothing', async () => {
+    const drama = idOf('genre', 'Drama')
+    const western = idOf('genre', 'Western')
+    const before = catalog.sql('select id, name, name_key from genre order by id')
+    for (const name of ['Dráma', 'DRÂMA', 'dra\u0301ma']) {
+      expect(await catalog.failure('genres:create', { name }), name).toEqual({
+        code: 'CONFLICT',
+        message: 'A genre named "Drama" already exists.',
+        issues: [{ path: ['name'], message: 'A genre named "Drama" already exists.' }],
+      })
+      expect(await catalog.failure('genres:rename', { id: western, name }), name).toMatchObject({
+        code: 'CONFLICT',
+        message: 'A genre named "Drama" already exists.',
+      })
+    }
+    expect(catalog.sql('select id, name, name_key from genre order by id')).toEqual(before)
+
+    // A term may take another case or accent of its own name.
+    expect(await catalog.call('genres:rename', { id: drama, name: 'Dráma' })).toMatchObject({ name: 'Dráma' })
+    expect(await catalog.call('genres:rename', { id: drama, name: 'DRAMA' })).toMatchObject({ name: 'DRAMA' })
+    const reunion = await catalog.call('countries:create', { name: 'Isle of Réunion' })
+    expect((await catalog.failure('countries:create', { name: 'Isle of Reunion' })).message).toBe(
+      'A country named "Isle of Réunion" already exists.',
+    )
+    expect((await catalog.call('countries:rename', { id: reunion.id, name: 'Isle of Reunion' })).name).toBe(
+      'Isle of Reunion',
+    )
+  })
+
   it('creates and renames with case-insensitive uniqueness', async () => {
     const before = count('country')
     const created = await catalog.call('countries:create', { name: 'Ruritania' })
