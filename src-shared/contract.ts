@@ -7,6 +7,7 @@ import { fileChannels } from './files.ts'
 import { movieChannels } from './movies.ts'
 import { peopleChannels } from './people.ts'
 import { searchChannels } from './search.ts'
+import { statsChannels } from './stats.ts'
 import { countryChannels, genreChannels } from './taxonomy.ts'
 import { userChannels } from './users.ts'
 
@@ -24,6 +25,7 @@ export const contract = {
   ...userChannels,
   ...favoriteChannels,
   ...searchChannels,
+  ...statsChannels,
   ...fileChannels,
 } as const satisfies ChannelMap
 

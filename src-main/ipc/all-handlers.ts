@@ -6,6 +6,7 @@ import { genreHandlers } from '../catalog/genres/genres.handlers.ts'
 import { movieHandlers } from '../catalog/movies/movies.handlers.ts'
 import { peopleHandlers } from '../catalog/people/people.handlers.ts'
 import { searchHandlers } from '../catalog/search/search.handlers.ts'
+import { statsHandlers } from '../catalog/stats/stats.handlers.ts'
 import { userHandlers } from '../catalog/users/users.handlers.ts'
 import type { Handlers } from './handlers.ts'
 
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...favoriteHandlers,
   ...searchHandlers,
+  ...statsHandlers,
   ...fileHandlers,
 }

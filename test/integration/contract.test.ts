@@ -389,6 +389,7 @@ describe('the dispatcher', () => {
       'users:profiles': {},
       'favorites:list': {},
       'search:all': { text: 'c' },
+      'stats:summary': {},
       'files:get': { id: file.id },
       'files:usage': { id: file.id },
     }

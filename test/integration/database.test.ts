@@ -234,8 +234,8 @@ describe('the committed migrations', () => {
     ).toEqual(expect.arrayContaining([{ name: 'sign_in_streak_blocked_until_index' }]))
     expect(readOnly('pragma foreign_key_check')).toEqual([])
   })
-  it('Migration20261130090000_people_by_birth_date indexes a populated catalogue by date of birth and loses nothing', async () => {
-    const index = migrationsList.findIndex((m) => m.name === 'Migration20261130090000_people_by_birth_date')
+  it('Migration20261130090000_people_indexes indexes a populated catalogue by date of birth and actors with their movies, and loses nothing', async () => {
+    const index = migrationsList.findIndex((m) => m.name === 'Migration20261130090000_people_indexes')
     await migrateTo(index)
     const writer = new Database(dbPath())
     writer.pragma('foreign_keys = on')
@@ -277,6 +277,15 @@ describe('the committed migrations', () => {
         "select id from person indexed by person_sort_date_of_birth_desc_index order by ifnull(date_of_birth, '') desc, id desc",
       ),
     ).toEqual([{ id: 2 }, { id: 1 }, { id: 3 }])
+    // An actor's movies are counted from the new index alone, which also serves the foreign key now.
+    const actorIndexes = readOnly<{ name: string }>("pragma index_list('character')").map((i) => i.name)
+    expect(actorIndexes).toContain('character_actor_movie_index')
+    expect(actorIndexes).not.toContain('character_actor_id_index')
+    expect(
+      readOnly(
+        'explain query plan select actor_id, count(distinct movie_id) from character where actor_id is not null group by actor_id',
+      ).map((step) => (step as { detail: string }).detail),
+    ).toEqual([expect.stringMatching(/USING COVERING INDEX character_actor_movie_index/)])
     expect(readOnly('pragma foreign_key_check')).toEqual([])
   })
 })

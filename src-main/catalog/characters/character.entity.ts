@@ -13,9 +13,12 @@ export const CharacterSchema = defineEntity({
     description: p.text().nullable(),
     role: p.enum(CHARACTER_ROLES).default(DEFAULT_CHARACTER_ROLE),
     movie: () => p.manyToOne(Movie).deleteRule('cascade').index(),
-    actor: () => p.manyToOne(Person).nullable().deleteRule('set null').index(),
+    // Indexed with the movie below, which serves the foreign key too.
+    actor: () => p.manyToOne(Person).nullable().deleteRule('set null').index(false),
     ...timestamps(),
   },
+  // An actor's characters, and the movies they play in counted from the index alone (statistics, filmographies).
+  indexes: [{ name: 'character_actor_movie_index', properties: ['actor', 'movie'] }],
 })
 
 export class Character extends CharacterSchema.class {}

@@ -1,0 +1,6 @@
+import type { DomainHandlers } from '../../ipc/handlers.ts'
+import { catalogStats } from './stats.service.ts'
+
+export const statsHandlers: DomainHandlers<'stats'> = {
+  'stats:summary': (_input, ctx) => catalogStats(ctx),
+}
