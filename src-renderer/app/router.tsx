@@ -6,7 +6,15 @@ import {
   movieRoute,
   newMovieRoute,
 } from '../features/movies/movies.routes.ts'
+import {
+  editPersonRoute,
+  newPersonRoute,
+  peopleListRoute,
+  personRoute,
+} from '../features/people/people.routes.ts'
 import { profileRoute, SessionGate } from '../features/profiles/index.ts'
+import { statsRoute } from '../features/stats/stats.routes.ts'
+import { taxonomyRoute } from '../features/taxonomy/taxonomy.routes.ts'
 import { AppLayout } from './app-layout.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 
@@ -39,6 +47,12 @@ const movie = createRoute({ ...parent, ...movieRoute })
 const editMovie = createRoute({ ...parent, ...editMovieRoute })
 const favorites = createRoute({ ...parent, ...favoritesRoute })
 const profile = createRoute({ ...parent, ...profileRoute })
+const peopleList = createRoute({ ...parent, ...peopleListRoute })
+const newPerson = createRoute({ ...parent, ...newPersonRoute })
+const person = createRoute({ ...parent, ...personRoute })
+const editPerson = createRoute({ ...parent, ...editPersonRoute })
+const taxonomy = createRoute({ ...parent, ...taxonomyRoute })
+const stats = createRoute({ ...parent, ...statsRoute })
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -48,6 +62,12 @@ const routeTree = rootRoute.addChildren([
   editMovie,
   favorites,
   profile,
+  peopleList,
+  newPerson,
+  person,
+  editPerson,
+  taxonomy,
+  stats,
 ])
 
 /**

@@ -28,3 +28,25 @@ export const formatBudget = (budget: number): string => numberFormat.format(budg
 /** "2 h 14 min", or the not-known mark. */
 export const formatRunningTime = (seconds: number | null): string =>
   seconds === null ? NOT_KNOWN : formatDuration(seconds)
+
+/** Whole years from an ISO date to `today` (also ISO): an age, or how long ago someone was born. */
+export function yearsSince(isoDate: string, today: string): number {
+  const [year = 0, month = 0, day = 0] = isoDate.split('-').map(Number)
+  const [nowYear = 0, nowMonth = 0, nowDay = 0] = today.split('-').map(Number)
+  const hadBirthday = nowMonth > month || (nowMonth === month && nowDay >= day)
+  return nowYear - year - (hadBirthday ? 0 : 1)
+}
+
+/** Today as a calendar date where the person is (not in UTC, which may already be tomorrow). */
+export const todayIso = (now = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+
+const DAY_SECONDS = 24 * 3600
+
+/** A lot of running time in a person's terms: "312 days", "3.5 days", or under a day "14 h 20 min". */
+export function formatLongRunningTime(seconds: number): string {
+  if (seconds < DAY_SECONDS) return formatDuration(seconds)
+  const days = seconds / DAY_SECONDS
+  const shown = days < 10 ? Math.round(days * 10) / 10 : Math.round(days)
+  return `${new Intl.NumberFormat().format(shown)} ${shown === 1 ? 'day' : 'days'}`
+}

@@ -1,20 +1,8 @@
-import {
-  Button,
-  DataList,
-  EmptyState,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Typography,
-} from '@mantine/core'
+import { Button, DataList, EmptyState, Group, Loader, Stack, Text, Title, Typography } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconMask, IconMovie, IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconArrowLeft, IconMovie, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import type { MovieDetail, MovieUsage } from '../../../src-shared/movies.ts'
@@ -27,21 +15,13 @@ import {
   formatRunningTime,
   releaseYear,
 } from '../../lib/format.ts'
+import { CastEditor } from '../characters/index.ts'
 import { FavoriteButton } from './favorite-button.tsx'
 import classes from './movie-page.module.css'
 import { useDeleteMovie } from './movies.mutations.ts'
 import { movieQueries } from './movies.queries.ts'
 
 const route = getRouteApi('/movies/$movieId')
-
-const ROLE_LABELS: Record<string, string> = {
-  lead: 'Lead',
-  supporting: 'Supporting',
-  cameo: 'Cameo',
-  voice: 'Voice',
-  minor: 'Minor',
-  uncredited: 'Uncredited',
-}
 
 /** "its 12 characters and 2 favorites (across every profile)", or null when nothing else goes. */
 export function describeMovieUsage(usage: MovieUsage): string | null {
@@ -112,66 +92,19 @@ function Facts({ movie }: { movie: MovieDetail }) {
   )
 }
 
-function Cast({ movie }: { movie: MovieDetail }) {
-  if (movie.cast.length === 0) {
-    return (
-      <Text fz="sm" c="dimmed">
-        No characters yet.
-      </Text>
-    )
-  }
-  return (
-    <Table verticalSpacing="xs" aria-label="Cast">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Character</Table.Th>
-          <Table.Th>Role</Table.Th>
-          <Table.Th>Played by</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {movie.cast.map((character) => (
-          <Table.Tr key={character.id}>
-            <Table.Td>
-              <Text fz="sm" fw={500}>
-                {character.name}
-              </Text>
-              {character.description && (
-                <Text fz="xs" c="dimmed" lineClamp={2}>
-                  {character.description}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{ROLE_LABELS[character.role] ?? character.role}</Table.Td>
-            <Table.Td>
-              {character.actor ? (
-                <Group gap="sm" wrap="nowrap">
-                  <StoredImage
-                    url={character.actor.photoUrl}
-                    alt=""
-                    placeholderIcon={IconMask}
-                    width={32}
-                    height={32}
-                    radius="xl"
-                  />
-                  <Text fz="sm">{character.actor.fullName}</Text>
-                </Group>
-              ) : (
-                <Text fz="sm" c="dimmed">
-                  Not known
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  )
-}
-
 function MovieView({ movie }: { movie: MovieDetail }) {
   useDocumentTitle(`${movie.title} — Film Catalogue`)
   const confirmDelete = useConfirmDelete(movie)
+  return (
+    <Stack gap="xl">
+      <MovieSummary movie={movie} onDelete={confirmDelete} />
+      {/* The cast spans the page: a row of fields to add the next character needs the room. */}
+      <CastEditor movieId={movie.id} cast={movie.cast} />
+    </Stack>
+  )
+}
+
+function MovieSummary({ movie, onDelete }: { movie: MovieDetail; onDelete: () => void }) {
   const year = releaseYear(movie.releaseDate)
   return (
     <div className={classes.layout}>
@@ -227,7 +160,7 @@ function MovieView({ movie }: { movie: MovieDetail }) {
             variant="default"
             color="red"
             leftSection={<IconTrash size={16} stroke={1.8} />}
-            onClick={confirmDelete}
+            onClick={onDelete}
           >
             Delete
           </Button>
@@ -240,14 +173,6 @@ function MovieView({ movie }: { movie: MovieDetail }) {
             ))}
           </Typography>
         )}
-        <section aria-labelledby="cast-heading">
-          <Title order={2} fz="h4" mb="sm" id="cast-heading">
-            Cast
-          </Title>
-          <Paper withBorder radius="md" p="xs">
-            <Cast movie={movie} />
-          </Paper>
-        </section>
       </Stack>
     </div>
   )

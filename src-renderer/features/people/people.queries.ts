@@ -3,17 +3,32 @@ import type { Input } from '../../../src-shared/contract.ts'
 import { api } from '../../lib/api.ts'
 
 export type PersonListQuery = Input<'people:list'>
+/** The search and the order: one list, of which the page asks for windows. */
+export type PeopleListQuery = Omit<PersonListQuery, 'cursor' | 'position' | 'limit'>
 
 /** Query keys of the people feature; every key starts with 'people' (see lib/query-refresh.ts). */
 export const personKeys = {
   all: ['people'] as const,
   list: (query: PersonListQuery) => ['people', 'list', query] as const,
+  window: (query: PeopleListQuery, position: number, limit: number) =>
+    ['people', 'window', query, position, limit] as const,
   detail: (id: number) => ['people', 'detail', id] as const,
+  usage: (id: number) => ['people', 'usage', id] as const,
 }
 
 export const personQueries = {
+  /** The first people of a search, for pickers. */
   list: (query: PersonListQuery) =>
     queryOptions({ queryKey: personKeys.list(query), queryFn: () => api.people.list(query) }),
+  /** The `limit` people from `position` on, and the size of the whole list. */
+  window: (query: PeopleListQuery, position: number, limit: number) =>
+    queryOptions({
+      queryKey: personKeys.window(query, position, limit),
+      queryFn: () => api.people.list({ ...query, position, limit }),
+    }),
   detail: (id: number) =>
     queryOptions({ queryKey: personKeys.detail(id), queryFn: () => api.people.get({ id }) }),
+  /** What deleting the person would change, asked just before asking the person using the app. */
+  usage: (id: number) =>
+    queryOptions({ queryKey: personKeys.usage(id), queryFn: () => api.people.usage({ id }), staleTime: 0 }),
 }

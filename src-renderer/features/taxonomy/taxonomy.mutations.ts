@@ -10,3 +10,45 @@ export function useCreateGenre() {
     onSuccess: () => refreshAfter(queryClient, 'genres:create'),
   })
 }
+
+export function useRenameGenre() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (rename: { id: number; name: string }) => api.genres.rename(rename),
+    onSuccess: () => refreshAfter(queryClient, 'genres:rename'),
+  })
+}
+
+/** Deletes a genre; its films lose it and stay. */
+export function useDeleteGenre() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: number) => api.genres.delete({ id }),
+    onSuccess: () => refreshAfter(queryClient, 'genres:delete'),
+  })
+}
+
+export function useCreateCountry() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (name: string) => api.countries.create({ name }),
+    onSuccess: () => refreshAfter(queryClient, 'countries:create'),
+  })
+}
+
+export function useRenameCountry() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (rename: { id: number; name: string }) => api.countries.rename(rename),
+    onSuccess: () => refreshAfter(queryClient, 'countries:rename'),
+  })
+}
+
+/** Deletes a country; the films and people that had it lose it and stay. */
+export function useDeleteCountry() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: number) => api.countries.delete({ id }),
+    onSuccess: () => refreshAfter(queryClient, 'countries:delete'),
+  })
+}

@@ -5,6 +5,8 @@ import { api } from '../../lib/api.ts'
 export const taxonomyKeys = {
   genres: ['genres', 'list'] as const,
   countries: ['countries', 'list'] as const,
+  genreUsage: (id: number) => ['genres', 'usage', id] as const,
+  countryUsage: (id: number) => ['countries', 'usage', id] as const,
 }
 
 export const taxonomyQueries = {
@@ -12,4 +14,17 @@ export const taxonomyQueries = {
   genres: () => queryOptions({ queryKey: taxonomyKeys.genres, queryFn: () => api.genres.list() }),
   /** Every country, by name, with how many movies were made there. */
   countries: () => queryOptions({ queryKey: taxonomyKeys.countries, queryFn: () => api.countries.list() }),
+  /** What deleting would change, asked just before asking the person. */
+  genreUsage: (id: number) =>
+    queryOptions({
+      queryKey: taxonomyKeys.genreUsage(id),
+      queryFn: () => api.genres.usage({ id }),
+      staleTime: 0,
+    }),
+  countryUsage: (id: number) =>
+    queryOptions({
+      queryKey: taxonomyKeys.countryUsage(id),
+      queryFn: () => api.countries.usage({ id }),
+      staleTime: 0,
+    }),
 }

@@ -1,0 +1,2 @@
+// The characters feature's public face: what other features may use.
+export { CastEditor } from './cast-editor.tsx'

@@ -1,0 +1,125 @@
+import { Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { PersonDetail } from '../../../src-shared/people.ts'
+import { AnchorLink } from '../../components/links.tsx'
+import { CHARACTER_ROLE_LABELS } from '../../lib/character-roles.ts'
+import { NOT_KNOWN, releaseYear } from '../../lib/format.ts'
+
+type Order = 'oldest' | 'newest'
+
+/** By release, oldest or newest first; films whose date is not known come last either way. */
+function byRelease<T>(items: readonly T[], dateOf: (item: T) => string | null, order: Order): T[] {
+  const known = items.filter((item) => dateOf(item) !== null)
+  const unknown = items.filter((item) => dateOf(item) === null)
+  // Main sends them oldest first (ties by title); newest first is that order turned round.
+  return [...(order === 'oldest' ? known : [...known].reverse()), ...unknown]
+}
+
+function FilmLink({ movie }: { movie: { id: number; title: string } }) {
+  return (
+    <AnchorLink to="/movies/$movieId" params={{ movieId: String(movie.id) }} fz="sm">
+      {movie.title}
+    </AnchorLink>
+  )
+}
+
+/** The films a person directed and the characters they played, each with its year and a link, sortable by year. */
+export function Filmography({ person }: { person: PersonDetail }) {
+  const [order, setOrder] = useState<Order>('oldest')
+  const directed = byRelease(person.directed, (movie) => movie.releaseDate, order)
+  const played = byRelease(person.characters, (character) => character.movie.releaseDate, order)
+  const empty = directed.length === 0 && played.length === 0
+
+  return (
+    <section aria-labelledby="filmography-heading">
+      <Group justify="space-between" align="center" mb="sm" gap="sm">
+        <Title order={2} fz="h3" id="filmography-heading">
+          Filmography
+        </Title>
+        {!empty && (
+          <SegmentedControl
+            size="xs"
+            aria-label="Order of the filmography"
+            value={order}
+            onChange={(value) => setOrder(value === 'newest' ? 'newest' : 'oldest')}
+            data={[
+              { value: 'oldest', label: 'Oldest first' },
+              { value: 'newest', label: 'Newest first' },
+            ]}
+          />
+        )}
+      </Group>
+      {empty && (
+        <Text fz="sm" c="dimmed">
+          Not in any film of the catalogue yet: choose them as a film's director, or add them to a film's
+          cast.
+        </Text>
+      )}
+      <Stack gap="lg">
+        {directed.length > 0 && (
+          <div>
+            <Title order={3} fz="h5" mb={6} id="directed-heading">
+              Directed ({directed.length})
+            </Title>
+            <Paper withBorder radius="md">
+              <Table verticalSpacing={6} aria-labelledby="directed-heading">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={72}>Year</Table.Th>
+                    <Table.Th>Film</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {directed.map((movie) => (
+                    <Table.Tr key={movie.id}>
+                      <Table.Td>{releaseYear(movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
+                      <Table.Td>
+                        <FilmLink movie={movie} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          </div>
+        )}
+        {played.length > 0 && (
+          <div>
+            <Title order={3} fz="h5" mb={6} id="played-heading">
+              Played ({played.length})
+            </Title>
+            <Paper withBorder radius="md">
+              <Table verticalSpacing={6} aria-labelledby="played-heading">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={72}>Year</Table.Th>
+                    <Table.Th>Character</Table.Th>
+                    <Table.Th>Film</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {played.map((character) => (
+                    <Table.Tr key={character.id}>
+                      <Table.Td>{releaseYear(character.movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
+                      <Table.Td>
+                        <Text fz="sm" fw={500} span>
+                          {character.name}
+                        </Text>{' '}
+                        <Text fz="xs" c="dimmed" span>
+                          {CHARACTER_ROLE_LABELS[character.role]}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <FilmLink movie={character.movie} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          </div>
+        )}
+      </Stack>
+    </section>
+  )
+}

@@ -1,0 +1,277 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { modals } from '@mantine/modals'
+import { notifications } from '@mantine/notifications'
+import { IconPencil, IconTrash } from '@tabler/icons-react'
+import {
+  type FetchQueryOptions,
+  type QueryKey,
+  type UseMutationResult,
+  type UseQueryOptions,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { type ReactNode, useId, useRef, useState } from 'react'
+import type { TermWithCount } from '../../../src-shared/taxonomy.ts'
+import { SearchField } from '../../components/search-field.tsx'
+import { placeSaveError } from '../../lib/form-errors.ts'
+import { formatCount } from '../../lib/format.ts'
+import classes from './term-list.module.css'
+
+/** What differs between the genres list and the countries list; everything else is this component. */
+export interface TermKind<Usage, ListKey extends QueryKey, UsageKey extends QueryKey> {
+  /** "genre" */
+  singular: string
+  /** "Genres" */
+  title: string
+  list: () => UseQueryOptions<TermWithCount[], Error, TermWithCount[], ListKey>
+  usage: (id: number) => FetchQueryOptions<Usage, Error, Usage, UsageKey>
+  /** "12 films lose this genre", or null when nothing else changes. */
+  describeUsage: (usage: Usage) => string | null
+  useCreate: () => UseMutationResult<TermWithCount, Error, string>
+  useRename: () => UseMutationResult<TermWithCount, Error, { id: number; name: string }>
+  useDelete: () => UseMutationResult<Usage, Error, number>
+  /** A link to the movie list filtered by the term. */
+  link: (term: TermWithCount) => ReactNode
+}
+
+const SAME_NAME_HINT = 'Names that differ only in capitals or accents count as the same.'
+
+const sentence = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`
+
+function NameForm({
+  label,
+  initial,
+  submitLabel,
+  pending,
+  onSave,
+  onCancel,
+  autoFocus,
+}: {
+  label: string
+  initial: string
+  submitLabel: string
+  pending: boolean
+  /** Saves the name; calls `fail` with main's refusal to show beside the field. */
+  onSave: (name: string, done: () => void, fail: (error: Error) => void) => void
+  onCancel?: () => void
+  autoFocus?: boolean
+}) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const form = useForm({ mode: 'controlled', initialValues: { name: initial } })
+  const [problem, setProblem] = useState<string | null>(null)
+  return (
+    <form
+      noValidate
+      aria-label={label}
+      onSubmit={form.onSubmit(({ name }) => {
+        setProblem(null)
+        onSave(
+          name,
+          () => {
+            form.reset()
+            inputRef.current?.focus()
+          },
+          (error) => {
+            setProblem(placeSaveError(error, form.setErrors, { name: 'name' }))
+            inputRef.current?.focus()
+          },
+        )
+      })}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel) onCancel()
+      }}
+    >
+      <Group gap="xs" align="flex-start" wrap="nowrap">
+        <TextInput
+          ref={inputRef}
+          className={classes.nameField}
+          aria-label={label}
+          placeholder={label}
+          autoComplete="off"
+          data-autofocus={autoFocus || undefined}
+          autoFocus={autoFocus}
+          {...form.getInputProps('name')}
+          error={form.errors.name ?? problem}
+          description={form.errors.name ? SAME_NAME_HINT : undefined}
+          inputWrapperOrder={['input', 'error', 'description']}
+        />
+        <Button type="submit" loading={pending} variant={onCancel ? 'filled' : 'light'}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </Group>
+    </form>
+  )
+}
+
+/**
+ * One of the catalogue's named terms (genres or countries) with how many films use each: add, rename
+ * (a name too close to another's is refused, in words), delete after saying what changes, and a link from
+ * each to the films that have it.
+ */
+export function TermList<Usage, ListKey extends QueryKey, UsageKey extends QueryKey>({
+  kind,
+}: {
+  kind: TermKind<Usage, ListKey, UsageKey>
+}) {
+  const headingId = useId()
+  const queryClient = useQueryClient()
+  const terms = useQuery(kind.list())
+  const create = kind.useCreate()
+  const rename = kind.useRename()
+  const remove = kind.useDelete()
+  const [filter, setFilter] = useState('')
+  const [renamingId, setRenamingId] = useState<number | null>(null)
+  const all = terms.data ?? []
+  const needle = filter.trim().toLocaleLowerCase()
+  const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+  const shown = needle ? all.filter((term) => folded(term.name).includes(folded(needle))) : all
+
+  const confirmDelete = async (term: TermWithCount) => {
+    const usage = await queryClient.fetchQuery(kind.usage(term.id))
+    const changes = kind.describeUsage(usage)
+    modals.openConfirmModal({
+      title: `Delete the ${kind.singular} “${term.name}”?`,
+      children: (
+        <Text fz="sm">
+          {changes
+            ? `${sentence(changes)}; nothing else is deleted.`
+            : 'No film uses it, so nothing else changes.'}
+        </Text>
+      ),
+      labels: { confirm: `Delete ${kind.singular}`, cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        remove.mutate(term.id, {
+          onSuccess: () => notifications.show({ message: `“${term.name}” was deleted.` }),
+          onError: (error) =>
+            notifications.show({
+              color: 'red',
+              title: `The ${kind.singular} was not deleted`,
+              message: error.message,
+            }),
+        }),
+    })
+  }
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby={headingId}
+      className={classes.card}
+    >
+      <Stack gap="sm" className={classes.cardBody}>
+        <Group justify="space-between" align="baseline">
+          <Title order={2} fz="h3" id={headingId}>
+            {kind.title}
+          </Title>
+          <Text fz="sm" c="dimmed">
+            {terms.data ? formatCount(all.length, kind.singular, kind.title.toLowerCase()) : '\u00a0'}
+          </Text>
+        </Group>
+        <NameForm
+          label={`New ${kind.singular}`}
+          initial=""
+          submitLabel={`Add ${kind.singular}`}
+          pending={create.isPending}
+          onSave={(name, done, fail) =>
+            create.mutate(name, {
+              onSuccess: (term) => {
+                notifications.show({ color: 'teal', message: `“${term.name}” was added.` })
+                done()
+              },
+              onError: fail,
+            })
+          }
+        />
+        <SearchField
+          label={`Find a ${kind.singular}`}
+          placeholder={`Find a ${kind.singular}`}
+          value={filter}
+          onChange={setFilter}
+        />
+        {terms.isPending && <Loader size="sm" aria-label={`Loading ${kind.title.toLowerCase()}`} />}
+        {terms.isError && (
+          <Text c="red" fz="sm" role="alert">
+            {terms.error.message}
+          </Text>
+        )}
+        {terms.data && shown.length === 0 && (
+          <Text fz="sm" c="dimmed">
+            {all.length === 0 ? `No ${kind.title.toLowerCase()} yet.` : `No ${kind.singular} has this name.`}
+          </Text>
+        )}
+        <ul className={classes.list} aria-label={kind.title}>
+          {shown.map((term) => (
+            <li key={term.id} className={classes.item}>
+              {term.id === renamingId ? (
+                <NameForm
+                  label={`New name for ${term.name}`}
+                  initial={term.name}
+                  submitLabel="Save"
+                  pending={rename.isPending}
+                  autoFocus
+                  onCancel={() => setRenamingId(null)}
+                  onSave={(name, _done, fail) =>
+                    rename.mutate(
+                      { id: term.id, name },
+                      { onSuccess: () => setRenamingId(null), onError: fail },
+                    )
+                  }
+                />
+              ) : (
+                <Group gap="xs" wrap="nowrap" justify="space-between">
+                  <div className={classes.name}>{kind.link(term)}</div>
+                  <Text fz="sm" c="dimmed" className={classes.count}>
+                    {formatCount(term.movieCount, 'film')}
+                  </Text>
+                  <Group gap={2} wrap="nowrap">
+                    <Tooltip label="Rename" openDelay={400}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Rename ${term.name}`}
+                        onClick={() => setRenamingId(term.id)}
+                      >
+                        <IconPencil size={16} stroke={1.8} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Delete" openDelay={400}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Delete ${term.name}`}
+                        onClick={() => void confirmDelete(term)}
+                      >
+                        <IconTrash size={16} stroke={1.8} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Group>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Stack>
+    </Paper>
+  )
+}
