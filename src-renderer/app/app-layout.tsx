@@ -1,17 +1,24 @@
-import { AppShell, Burger, Group, NavLink, Text, ThemeIcon } from '@mantine/core'
+import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconMovie } from '@tabler/icons-react'
+import { IconMovie, IconSearch } from '@tabler/icons-react'
 import { Link, useRouterState } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { UserMenu } from '../features/profiles/index.ts'
+import { isMacPlatform, shortcutKeys } from '../lib/shortcut-keys.ts'
 import classes from './app-layout.module.css'
 import { ColorSchemeMenu } from './color-scheme-menu.tsx'
+import { CommandPalette } from './command-palette.tsx'
 import { NAVIGATION } from './navigation.ts'
+import { palette } from './palette-store.ts'
+import { PALETTE_SHORTCUT, useGlobalShortcuts } from './shortcuts.ts'
+import { Keys, ShortcutsHelp } from './shortcuts-help.tsx'
 
 /** The window's frame: header, navigation and the current screen. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const [navbarOpen, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false)
   const pathname = useRouterState({ select: (state) => state.location.pathname })
+  const [helpOpen, { open: openHelp, close: closeHelp }] = useDisclosure(false)
+  useGlobalShortcuts(openHelp)
 
   return (
     <AppShell
@@ -44,6 +51,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <UnstyledButton className={classes.paletteButton} onClick={palette.open}>
+              <IconSearch size={16} stroke={1.8} aria-hidden />
+              <Text span fz="sm" c="dimmed" className={classes.paletteLabel}>
+                Search or run a command
+              </Text>
+              <Keys keys={shortcutKeys(PALETTE_SHORTCUT, isMacPlatform())} />
+            </UnstyledButton>
             <ColorSchemeMenu />
             <UserMenu />
           </Group>
@@ -71,6 +85,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
 
       <AppShell.Main className={classes.main}>{children}</AppShell.Main>
+      <CommandPalette openHelp={openHelp} />
+      <ShortcutsHelp opened={helpOpen} onClose={closeHelp} />
     </AppShell>
   )
 }

@@ -1,5 +1,5 @@
-import { IconHeart, IconMovie } from '@tabler/icons-react'
-import type { NavEntry } from '../../lib/feature.ts'
+import { IconHeart, IconMovie, IconPlus } from '@tabler/icons-react'
+import type { NavEntry, PaletteAction } from '../../lib/feature.ts'
 import { FavoritesPage } from './favorites-page.tsx'
 import { EditMoviePage, NewMoviePage } from './movie-form-pages.tsx'
 import { MovieListSearch } from './movie-list-search.ts'
@@ -27,4 +27,22 @@ export const favoritesRoute = {
 } as const
 
 export const moviesNav: NavEntry = { to: '/movies', label: 'Movies', icon: IconMovie, order: 10 }
-export const favoritesNav: NavEntry = { to: '/favorites', label: 'Favorites', icon: IconHeart, order: 20 }
+export const favoritesNav: NavEntry = {
+  to: '/favorites',
+  label: 'Favorites',
+  icon: IconHeart,
+  order: 20,
+  shortcut: 'f',
+}
+
+export const moviePaletteActions: PaletteAction[] = [
+  {
+    id: 'add-movie',
+    label: 'Add movie',
+    description: 'A new film in the catalogue',
+    icon: IconPlus,
+    to: '/movies/new',
+    keywords: ['new', 'create', 'film'],
+    shortcut: 'n',
+  },
+]
