@@ -40,19 +40,24 @@ export function useListWindows<Item, Key extends QueryKey>(
   const results = useQueries({
     queries: windowStarts.map((start) => ({
       ...windowAt(start, WINDOW_SIZE),
-      // While a changed search loads, keep showing the previous answer's size instead of an empty list.
       placeholderData: keepPreviousData,
     })),
   })
 
   const windows = new Map<number, Item[]>()
-  let total: number | null = null
+  let answered: number | null = null
   results.forEach((result, index) => {
     const start = windowStarts[index]
     if (start === undefined || !result.data) return
-    total ??= result.data.total
+    answered ??= result.data.total
     if (!result.isPlaceholderData) windows.set(start, result.data.items)
   })
+  // A window not fetched before has no previous data to keep (useQueries keeps it per query, not per place),
+  // so a jump to the end, or a changed search, would leave the list without a size for a moment, unmount
+  // it, and lose the scroll position. The last size known stands in until the new answer comes.
+  const [lastTotal, setLastTotal] = useState<number | null>(null)
+  if (answered !== null && answered !== lastTotal) setLastTotal(answered)
+  const total = answered ?? lastTotal
   const failed = results.find((result) => result.isError)
 
   const showRange = useCallback((first: number, last: number) => {
