@@ -70,6 +70,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           return (
             <NavLink
               key={to}
+              className={classes.navLink}
               component={Link}
               to={to}
               label={label}

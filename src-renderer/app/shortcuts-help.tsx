@@ -68,14 +68,7 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
     label: shortcut.label,
   })
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="Keyboard shortcuts"
-      size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="lg" centered>
       <Stack gap="lg">
         <ShortcutTable
           caption="Anywhere"

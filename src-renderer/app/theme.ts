@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core'
+import { type CSSVariablesResolver, createTheme, Modal, Notification } from '@mantine/core'
 
 // System fonts only: the app works offline and ships no web fonts.
 const systemFonts =
@@ -13,6 +13,11 @@ export const theme = createTheme({
   cursorType: 'pointer',
   fontFamily: systemFonts,
   headings: { fontFamily: systemFonts, fontWeight: '650' },
+  // Mantine's close buttons are icons without a name; assistive technology needs one to say what they do.
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
+  },
 })
 
 /**

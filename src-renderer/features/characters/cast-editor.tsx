@@ -190,7 +190,7 @@ function confirmRemove(character: CharacterDto, remove: (id: number) => void) {
       </Text>
     ),
     labels: { confirm: 'Remove character', cancel: 'Keep it' },
-    confirmProps: { color: 'red' },
+    confirmProps: { color: 'red.9' },
     onConfirm: () => remove(character.id),
   })
 }

@@ -328,7 +328,7 @@ export function PersonForm({ person, onReload }: { person: PersonDetail | null; 
           <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
             Keep editing
           </Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>
+          <Button color="red.9" onClick={() => blocker.proceed?.()}>
             Leave and lose changes
           </Button>
         </Group>

@@ -37,7 +37,7 @@ function useConfirmDelete(person: PersonDetail) {
         </Stack>
       ),
       labels: { confirm: 'Delete person', cancel: 'Keep them' },
-      confirmProps: { color: 'red' },
+      confirmProps: { color: 'red.9' },
       onConfirm: () =>
         deletePerson.mutate(person.id, {
           onSuccess: () => {

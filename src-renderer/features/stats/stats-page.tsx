@@ -78,26 +78,46 @@ function Card({
   )
 }
 
-/**
- * A bar chart for the eye, with the same figures as a table for assistive technology and for reading
- * exactly; the bars carry their values, so nothing needs a pointer to be read.
- */
-function ChartWithTable({
-  label,
-  rows,
-  unit,
-}: {
+interface FigureRow {
+  key: string
   label: string
-  rows: { key: string; label: string; value: number }[]
-  unit: string
-}) {
+  value: number
+}
+
+/** The figures behind a chart, as a table for assistive technology and for reading them exactly. */
+function FiguresTable({ caption, header, rows }: { caption: string; header: string; rows: FigureRow[] }) {
+  return (
+    <VisuallyHidden>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th>{header}</th>
+            <th>Films</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{numbers.format(row.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </VisuallyHidden>
+  )
+}
+
+/** Films per something as columns, each carrying its value, so nothing needs a pointer to be read. */
+function ColumnChart({ caption, header, rows }: { caption: string; header: string; rows: FigureRow[] }) {
   return (
     <figure className={classes.figure}>
       <BarChart
         h={220}
         data={rows.map((row) => ({ label: row.label, value: row.value }))}
         dataKey="label"
-        series={[{ name: 'value', label: unit, color: 'indigo.6' }]}
+        series={[{ name: 'value', label: 'Films', color: 'indigo.6' }]}
         withBarValueLabel
         withTooltip={false}
         accessibilityLayer={false}
@@ -107,30 +127,23 @@ function ChartWithTable({
         valueFormatter={(value) => numbers.format(value)}
         aria-hidden
       />
-      <VisuallyHidden>
-        <table>
-          <caption>{label}</caption>
-          <thead>
-            <tr>
-              <th>{label}</th>
-              <th>{unit}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                <td>{numbers.format(row.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </VisuallyHidden>
+      <FiguresTable caption={caption} header={header} rows={rows} />
     </figure>
   )
 }
 
-function TermBars({ terms, label, empty }: { terms: TermCount[]; label: string; empty: string }) {
+/** Films per genre or country as labelled bars, longest first. */
+function TermBars({
+  terms,
+  caption,
+  header,
+  empty,
+}: {
+  terms: TermCount[]
+  caption: string
+  header: string
+  empty: string
+}) {
   if (terms.length === 0) {
     return (
       <Text fz="sm" c="dimmed">
@@ -139,16 +152,23 @@ function TermBars({ terms, label, empty }: { terms: TermCount[]; label: string; 
     )
   }
   return (
-    <BarsList
-      aria-label={label}
-      data={terms.map((term) => ({ name: term.name, value: term.count }))}
-      valueFormatter={(value) => numbers.format(value)}
-      barsLabel={label}
-      valueLabel="Films"
-      barHeight={26}
-      // A long name runs past its short bar rather than wrapping out of it.
-      styles={{ barLabel: { whiteSpace: 'nowrap', overflow: 'visible' } }}
-    />
+    <>
+      <BarsList
+        aria-hidden
+        data={terms.map((term) => ({ name: term.name, value: term.count }))}
+        valueFormatter={(value) => numbers.format(value)}
+        barsLabel={header}
+        valueLabel="Films"
+        barHeight={26}
+        // A long name runs past its short bar rather than wrapping out of it.
+        styles={{ barLabel: { whiteSpace: 'nowrap', overflow: 'visible' } }}
+      />
+      <FiguresTable
+        caption={caption}
+        header={header}
+        rows={terms.map((term) => ({ key: String(term.id), label: term.name, value: term.count }))}
+      />
+    </>
   )
 }
 
@@ -192,9 +212,9 @@ function Budgets({ budget }: { budget: CatalogStats['budget'] }) {
   }
   return (
     <Stack gap="sm">
-      <ChartWithTable
-        label="Budget"
-        unit="Films"
+      <ColumnChart
+        caption="Films per budget"
+        header="Budget"
         rows={budget.ranges.map((range) => ({
           key: String(range.from),
           label: budgetRangeLabel(range),
@@ -263,9 +283,9 @@ function StatsView({ stats }: { stats: CatalogStats }) {
               No film has a release date yet.
             </Text>
           ) : (
-            <ChartWithTable
-              label="Decade"
-              unit="Films"
+            <ColumnChart
+              caption="Films per decade"
+              header="Decade"
               rows={stats.decades.map(({ decade, count }) => ({
                 key: String(decade),
                 label: `${decade}s`,
@@ -286,7 +306,12 @@ function StatsView({ stats }: { stats: CatalogStats }) {
           <Budgets budget={stats.budget} />
         </Card>
         <Card title="Films per genre" headingId={ids.genres}>
-          <TermBars terms={stats.genres} label="Genre" empty="No film has a genre yet." />
+          <TermBars
+            terms={stats.genres}
+            caption="Films per genre"
+            header="Genre"
+            empty="No film has a genre yet."
+          />
         </Card>
         <Card
           title="Films per country"
@@ -297,7 +322,12 @@ function StatsView({ stats }: { stats: CatalogStats }) {
               : 'The 15 countries with the most films.'
           }
         >
-          <TermBars terms={stats.countries} label="Country" empty="No film has a country yet." />
+          <TermBars
+            terms={stats.countries}
+            caption="Films per country"
+            header="Country"
+            empty="No film has a country yet."
+          />
         </Card>
         <Card title="Most frequent directors" headingId={ids.directors}>
           <Ranking
@@ -321,7 +351,8 @@ function StatsView({ stats }: { stats: CatalogStats }) {
           {stats.favorites && stats.favorites.total > 0 ? (
             <TermBars
               terms={stats.favorites.genres}
-              label="Genre"
+              caption="Your favorites by genre"
+              header="Genre"
               empty="None of your favorites has a genre."
             />
           ) : (

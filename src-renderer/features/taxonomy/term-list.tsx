@@ -156,7 +156,7 @@ export function TermList<Usage, ListKey extends QueryKey, UsageKey extends Query
         </Text>
       ),
       labels: { confirm: `Delete ${kind.singular}`, cancel: 'Keep it' },
-      confirmProps: { color: 'red' },
+      confirmProps: { color: 'red.9' },
       onConfirm: () =>
         remove.mutate(term.id, {
           onSuccess: () => notifications.show({ message: `“${term.name}” was deleted.` }),
