@@ -15,9 +15,10 @@ import {
   IconUser,
   IconUserCircle,
 } from '@tabler/icons-react'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useId, useState } from 'react'
+import type { SearchResults } from '../../src-shared/search.ts'
 import { useSignOut } from '../features/profiles/profiles.mutations.ts'
 import { profileQueries } from '../features/profiles/profiles.queries.ts'
 import { searchQueries } from '../features/search/index.ts'
@@ -149,12 +150,18 @@ function useCommands(openHelp: () => void): PaletteGroup[] {
 /** Movies, people and characters from main's search (accents and case folded, words by their start). */
 function useSearchGroups(query: string): { groups: PaletteGroup[]; searching: boolean } {
   const navigate = useNavigate()
-  const [text] = useDebouncedValue(query.trim(), 120)
-  const results = useQuery({ ...searchQueries.all(text), placeholderData: keepPreviousData })
-  if (!query.trim() || !results.data) return { groups: [], searching: results.isFetching }
-  const { movies, people, characters } = results.data
+  const typed = query.trim()
+  const [text] = useDebouncedValue(typed, 120)
+  const results = useQuery(searchQueries.all(text))
+  // While the next answer comes, the last one stays in view only if what is typed now extends what it
+  // answered (more letters only narrow it): a stale list that no longer fits would open the wrong thing.
+  const [answered, setAnswered] = useState<{ text: string; data: SearchResults } | null>(null)
+  if (results.data && answered?.data !== results.data) setAnswered({ text, data: results.data })
+  const searching = results.isFetching || text !== typed
+  if (!typed || !answered || !fold(typed).startsWith(fold(answered.text))) return { groups: [], searching }
+  const { movies, people, characters } = answered.data
   return {
-    searching: results.isFetching,
+    searching,
     groups: [
       {
         label: 'Movies',
@@ -193,6 +200,13 @@ function useSearchGroups(query: string): { groups: PaletteGroup[]; searching: bo
   }
 }
 
+/** The line chosen among `count`: Spotlight's choice while it is on screen, else the first while typing. */
+function choiceAmong(count: number, selected: number, typed: boolean): number {
+  if (count === 0) return -1
+  if (selected >= 0 && selected < count) return selected
+  return typed ? 0 : -1
+}
+
 /**
  * Ctrl/Cmd+K (or /) from anywhere: search films, people and characters as you type, and run any command —
  * add a film or a person, go to a section, switch the theme or the profile, sign out. Arrow keys choose,
@@ -214,25 +228,17 @@ export function CommandPalette({ openHelp }: { openHelp: () => void }) {
   const groups = [...search.groups.filter((group) => group.items.length > 0), ...commands]
   const items = groups.flatMap((group) => group.items)
   const indexOf = new Map(items.map((item, index) => [item.id, index]))
-  const active = selected >= 0 && selected < items.length ? `${optionId}-${selected}` : undefined
-
-  // Results arrive after the typing: the choice follows them, on the first one while something is typed,
-  // so Enter opens what the list shows first. (Spotlight only chooses when the text changes.)
-  const itemIds = items.map((item) => item.id).join('\n')
+  // Results arrive after the typing, and Spotlight only chooses a line when the text changes: the choice
+  // shown is worked out here from what is on screen — the first line while something is typed, so Enter
+  // opens what the list shows first — and the store follows it.
   const typed = query.trim() !== ''
+  const chosen = choiceAmong(items.length, selected, typed)
+  const active = chosen >= 0 ? `${optionId}-${chosen}` : undefined
   useEffect(() => {
-    const count = itemIds === '' ? 0 : itemIds.split('\n').length
-    const state = paletteStore.getState()
-    const wanted =
-      count === 0
-        ? -1
-        : typed
-          ? Math.min(Math.max(state.selected, 0), count - 1)
-          : state.selected < count
-            ? state.selected
-            : -1
-    if (wanted !== state.selected) paletteStore.setState({ ...state, selected: wanted })
-  }, [itemIds, typed])
+    if (chosen !== paletteStore.getState().selected) {
+      paletteStore.setState({ ...paletteStore.getState(), selected: chosen })
+    }
+  }, [chosen])
 
   return (
     <Spotlight.Root
@@ -275,9 +281,9 @@ export function CommandPalette({ openHelp }: { openHelp: () => void }) {
                     // Spotlight.Action drops an \`id\` prop; the search box's active descendant needs one.
                     ref={(element) => element?.setAttribute('id', `${optionId}-${index}`)}
                     role="option"
-                    aria-selected={index === selected}
-                    // Spotlight runs the action marked selected on Enter; the mark follows the choice above.
-                    data-selected={index === selected || undefined}
+                    aria-selected={index === chosen}
+                    // Spotlight runs the line marked selected on Enter; the mark follows the choice above.
+                    data-selected={index === chosen || undefined}
                     label={item.label}
                     description={item.description ?? undefined}
                     leftSection={<ItemIcon size={20} stroke={1.6} aria-hidden />}
