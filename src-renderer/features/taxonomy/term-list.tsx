@@ -22,6 +22,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useId, useRef, useState } from 'react'
 import type { TermWithCount } from '../../../src-shared/taxonomy.ts'
 import { SearchField } from '../../components/search-field.tsx'
@@ -120,6 +121,41 @@ function NameForm({
   )
 }
 
+const ROW_HEIGHT = 42
+
+function TermRow({
+  term,
+  link,
+  onRename,
+  onDelete,
+}: {
+  term: TermWithCount
+  link: ReactNode
+  onRename: () => void
+  onDelete: () => void
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap" justify="space-between">
+      <div className={classes.name}>{link}</div>
+      <Text fz="sm" c="dimmed" className={classes.count}>
+        {formatCount(term.movieCount, 'film')}
+      </Text>
+      <Group gap={2} wrap="nowrap">
+        <Tooltip label="Rename" openDelay={400}>
+          <ActionIcon variant="subtle" color="gray" aria-label={`Rename ${term.name}`} onClick={onRename}>
+            <IconPencil size={16} stroke={1.8} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label="Delete" openDelay={400}>
+          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${term.name}`} onClick={onDelete}>
+            <IconTrash size={16} stroke={1.8} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Group>
+  )
+}
+
 /**
  * One of the catalogue's named terms (genres or countries) with how many films use each: add, rename
  * (a name too close to another's is refused, in words), delete after saying what changes, and a link from
@@ -142,6 +178,14 @@ export function TermList<Usage, ListKey extends QueryKey, UsageKey extends Query
   const needle = filter.trim().toLocaleLowerCase()
   const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
   const shown = needle ? all.filter((term) => folded(term.name).includes(folded(needle))) : all
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => shown[index]?.id ?? index,
+    overscan: 6,
+  })
 
   const confirmDelete = async (term: TermWithCount) => {
     const usage = await queryClient.fetchQuery(kind.usage(term.id))
@@ -220,57 +264,51 @@ export function TermList<Usage, ListKey extends QueryKey, UsageKey extends Query
             {all.length === 0 ? `No ${kind.title.toLowerCase()} yet.` : `No ${kind.singular} has this name.`}
           </Text>
         )}
-        <ul className={classes.list} aria-label={kind.title}>
-          {shown.map((term) => (
-            <li key={term.id} className={classes.item}>
-              {term.id === renamingId ? (
-                <NameForm
-                  label={`New name for ${term.name}`}
-                  initial={term.name}
-                  submitLabel="Save"
-                  pending={rename.isPending}
-                  autoFocus
-                  onCancel={() => setRenamingId(null)}
-                  onSave={(name, _done, fail) =>
-                    rename.mutate(
-                      { id: term.id, name },
-                      { onSuccess: () => setRenamingId(null), onError: fail },
-                    )
-                  }
-                />
-              ) : (
-                <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <div className={classes.name}>{kind.link(term)}</div>
-                  <Text fz="sm" c="dimmed" className={classes.count}>
-                    {formatCount(term.movieCount, 'film')}
-                  </Text>
-                  <Group gap={2} wrap="nowrap">
-                    <Tooltip label="Rename" openDelay={400}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Rename ${term.name}`}
-                        onClick={() => setRenamingId(term.id)}
-                      >
-                        <IconPencil size={16} stroke={1.8} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Delete" openDelay={400}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Delete ${term.name}`}
-                        onClick={() => void confirmDelete(term)}
-                      >
-                        <IconTrash size={16} stroke={1.8} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                </Group>
-              )}
-            </li>
-          ))}
-        </ul>
+        {/* Every country of the world is a long list: only the rows in view exist; the find box reaches any. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so the keyboard can scroll it (WCAG 2.1.1) */}
+        <div ref={scrollRef} className={classes.scroller} tabIndex={0}>
+          <ul className={classes.list} aria-label={kind.title} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const term = shown[row.index]
+              if (!term) return null
+              return (
+                <li
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  aria-setsize={shown.length}
+                  aria-posinset={row.index + 1}
+                  className={classes.item}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  {term.id === renamingId ? (
+                    <NameForm
+                      label={`New name for ${term.name}`}
+                      initial={term.name}
+                      submitLabel="Save"
+                      pending={rename.isPending}
+                      autoFocus
+                      onCancel={() => setRenamingId(null)}
+                      onSave={(name, _done, fail) =>
+                        rename.mutate(
+                          { id: term.id, name },
+                          { onSuccess: () => setRenamingId(null), onError: fail },
+                        )
+                      }
+                    />
+                  ) : (
+                    <TermRow
+                      term={term}
+                      link={kind.link(term)}
+                      onRename={() => setRenamingId(term.id)}
+                      onDelete={() => void confirmDelete(term)}
+                    />
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        </div>
       </Stack>
     </Paper>
   )
