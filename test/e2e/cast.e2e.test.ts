@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { type AppUnderTest, createProfile, launchChromium, openApp, startApp } from './support/app-browser.ts'
-import { expectAccessibleInBothSchemes } from './support/screens.ts'
+import { expectAccessibleInBothSchemes, UNDER_LOAD } from './support/screens.ts'
 
 let browser: Browser
 let app: AppUnderTest | undefined
@@ -47,7 +47,9 @@ describe('the cast', { timeout: 180_000 }, () => {
     await page.getByRole('option', { name: 'Lead', exact: true }).click()
     await form.getByRole('combobox', { name: 'Played by' }).fill('Jean Gabin')
     await page.getByRole('option', { name: 'Add “Jean Gabin” as a new person' }).click()
-    await expect.poll(() => form.getByRole('combobox', { name: 'Played by' }).inputValue()).toBe('Jean Gabin')
+    await expect
+      .poll(() => form.getByRole('combobox', { name: 'Played by' }).inputValue(), UNDER_LOAD)
+      .toBe('Jean Gabin')
     await form.getByRole('textbox', { name: 'Description' }).fill('A mechanic from Paris')
     await form.getByRole('textbox', { name: 'Description' }).press('Enter')
     await castTable(page)
@@ -55,7 +57,7 @@ describe('the cast', { timeout: 180_000 }, () => {
       .waitFor()
     // Ready for the next one at once.
     await expect
-      .poll(() => form.getByRole('textbox', { name: 'Character name', exact: true }).inputValue())
+      .poll(() => form.getByRole('textbox', { name: 'Character name', exact: true }).inputValue(), UNDER_LOAD)
       .toBe('')
 
     await form.getByRole('textbox', { name: 'Character name', exact: true }).fill('Captain de Boëldieu')
@@ -111,7 +113,7 @@ describe('the cast', { timeout: 180_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'Remove Captain de Boëldieu from the cast?' })
     await dialog.getByText('The character is deleted; Pierre Fresnay stays in the catalogue.').waitFor()
     await dialog.getByRole('button', { name: 'Remove character' }).click()
-    await expect.poll(() => castTable(page).getByRole('row').count()).toBe(2)
+    await expect.poll(() => castTable(page).getByRole('row').count(), UNDER_LOAD).toBe(2)
     expect(app!.sql('select name from character')).toEqual([{ name: 'Lieutenant Maréchal, mechanic' }])
     expect(app!.sql("select count(*) as n from person where last_name = 'Fresnay'")).toEqual([{ n: 1 }])
     expect(problems).toEqual([])
@@ -142,7 +144,10 @@ describe('the cast', { timeout: 180_000 }, () => {
         .getByRole('row', { name: new RegExp(`Prisoner ${index}\\b`) })
         .waitFor()
       await expect
-        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+        .poll(
+          () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value),
+          UNDER_LOAD,
+        )
         .toBe('')
     }
     expect(app!.sql('select count(*) as n from character')).toEqual([{ n: 30 }])

@@ -10,7 +10,7 @@ import {
   saveScreen,
   startApp,
 } from './support/app-browser.ts'
-import { expectAccessibleInBothSchemes, pasteImage } from './support/screens.ts'
+import { expectAccessibleInBothSchemes, pasteImage, UNDER_LOAD } from './support/screens.ts'
 
 let browser: Browser
 let app: AppUnderTest | undefined
@@ -152,7 +152,9 @@ describe('people', { timeout: 120_000 }, () => {
     await expectAccessibleInBothSchemes(page, 'the delete-person confirmation', 'person-delete-confirm')
     await dialog.getByRole('button', { name: 'Delete person' }).click()
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor()
-    await expect.poll(() => peopleList(page).getByRole('link').allTextContents()).toEqual(['Joseph Cotten'])
+    await expect
+      .poll(() => peopleList(page).getByRole('link').allTextContents(), UNDER_LOAD)
+      .toEqual(['Joseph Cotten'])
 
     expect(app.sql("select id from person where last_name = 'Welles'")).toEqual([])
     expect(app.sql('select title, director_id from movie order by title')).toEqual([
@@ -204,7 +206,9 @@ describe('people', { timeout: 120_000 }, () => {
     const oldest = app.sql<{ last_name: string }>(
       'select last_name from person where date_of_birth is not null order by date_of_birth, id limit 1',
     )[0]!.last_name
-    await expect.poll(() => peopleList(page).getByRole('link').first().textContent()).toContain(oldest)
+    await expect
+      .poll(() => peopleList(page).getByRole('link').first().textContent(), UNDER_LOAD)
+      .toContain(oldest)
     const lastUnknown = app.sql<{ last_name: string }>(
       'select last_name from person where date_of_birth is null order by id desc limit 1',
     )[0]!.last_name

@@ -2,6 +2,9 @@ import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { expectAccessible, saveScreen } from './app-browser.ts'
 
+/** How long a poll waits: other work shares the machine, and a busy Chromium repaints late. */
+export const UNDER_LOAD = { timeout: 10_000 }
+
 const schemeShown = (page: Page) =>
   page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))
 
@@ -12,12 +15,12 @@ const schemeShown = (page: Page) =>
 export async function expectAccessibleInBothSchemes(page: Page, screen: string, screenName: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    await expect.poll(() => schemeShown(page)).toBe(scheme)
+    await expect.poll(() => schemeShown(page), UNDER_LOAD).toBe(scheme)
     await expectAccessible(page, `${screen} (${scheme})`)
     await saveScreen(page, `${screenName}-${scheme}`)
   }
   await page.emulateMedia({ colorScheme: 'light' })
-  await expect.poll(() => schemeShown(page)).toBe('light')
+  await expect.poll(() => schemeShown(page), UNDER_LOAD).toBe('light')
 }
 
 /** Pastes an image into the element with focus, as Ctrl+V from the clipboard does. */
