@@ -177,7 +177,11 @@ function inspectContents(entries: ArchiveEntry[]): void {
     ['C/C++ sources, headers or build files', /\.(c|cc|cpp|h|hpp|gyp|gypi)$/],
     ['docs', /(^|\/)(readme|changelog|history|changes)(\.\w+)?$|(^|\/)(?!licen[cs]e)[^/]*\.(md|markdown)$/i],
     ['tests', /(^|\/)(test|tests|__tests__)\//],
-    ['build scratch', /(^|\/)(build|\.cache)\/|\.tsbuildinfo$/],
+    // node-gyp's intermediates, TypeScript's and tools' caches; a package may ship compiled code in build/.
+    [
+      'build scratch',
+      /(^|\/)build\/(Makefile|config\.gypi|Release\/(obj\.target|\.deps)\/)|\.tsbuildinfo$|(^|\/)\.cache\//,
+    ],
   ]
   for (const [what, pattern] of forbidden) {
     const found = paths.filter((path) => pattern.test(path))

@@ -46,7 +46,8 @@ function reasonFrom(errorOutput: string): string {
 }
 
 if (!isInstalled()) {
-  const source = process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'GitHub'
+  // The mirror @electron/get will use: npm's electron_mirror setting wins over the environment variable.
+  const source = process.env.npm_config_electron_mirror || process.env.ELECTRON_MIRROR || 'GitHub'
   console.log(
     `Downloading the Electron ${electronPackage.version} runtime from ${source} (about 100 MB, first start only)…`,
   )
