@@ -8,7 +8,7 @@ import {
   MOVIE_LIST_JOINS,
   type MovieListRow,
   toMovieListItem,
-} from '../movies/movies.service.ts'
+} from '../movies/movie-list.service.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { signedInUserId } from '../users/users.service.ts'

@@ -1,5 +1,6 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts'
-import { createMovie, deleteMovie, getMovie, listMovies, movieUsage, updateMovie } from './movies.service.ts'
+import { listMovies } from './movie-list.service.ts'
+import { createMovie, deleteMovie, getMovie, movieUsage, updateMovie } from './movies.service.ts'
 
 export const movieHandlers: DomainHandlers<'movies'> = {
   'movies:create': (input, ctx) => createMovie(ctx, input),
