@@ -18,6 +18,7 @@ import type { ServiceContext, Session } from '../service-context.ts'
 import { uniqueKeyOf } from '../text-keys.ts'
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts'
 import { type SignInThrottle, signInThrottleFor } from './sign-in-throttle.ts'
+import { forgetSignIn, rememberSignIn } from './stay-signed-in.ts'
 import { User } from './user.entity.ts'
 
 type RegistrationInput = z.output<typeof Registration>
@@ -36,6 +37,7 @@ const toUserDto = (user: User): UserDto => ({
   lastName: user.lastName ?? null,
   email: user.email,
   avatar: toFileDtoOrNull(user.avatar),
+  staySignedIn: user.staySignedIn,
   createdAt: toIsoTimestamp(user.createdAt),
   updatedAt: toIsoTimestamp(user.updatedAt),
 })
@@ -147,6 +149,7 @@ export async function register(ctx: ServiceContext, input: RegistrationInput): P
     avatar: null,
   })
   await ctx.em.flush()
+  await rememberSignIn(ctx.em, user, input.staySignedIn)
   ctx.session.userId = user.id
   return toUserDto(user)
 }
@@ -173,11 +176,14 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<U
     match.password = await hashPassword(input.password)
     await ctx.em.flush()
   }
+  await rememberSignIn(ctx.em, match, input.staySignedIn)
   ctx.session.userId = match.id
   return toUserDto(match)
 }
 
-export function signOut(ctx: ServiceContext): { signedOut: true } {
+/** Signs out, and the profile no longer opens the catalogue signed in. */
+export async function signOut(ctx: ServiceContext): Promise<{ signedOut: true }> {
+  if (ctx.session.userId !== null) await forgetSignIn(ctx.em, ctx.session.userId)
   ctx.session.userId = null
   return { signedOut: true }
 }
