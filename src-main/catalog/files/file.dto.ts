@@ -9,6 +9,13 @@ export const toFileDto = (file: FileRecord): FileDto => ({
   url: file.url,
 })
 
+/**
+ * The URL a list shows for a stored image (movie rows and cards, people, cast, the profile chooser), given the
+ * stored file's own URL. Today that is the image itself; when smaller versions exist, lists switch to them
+ * here, and only here (the URL names the blob by its key).
+ */
+export const listImageUrl = (fileUrl: string | null | undefined): string | null => fileUrl ?? null
+
 /** For a reference that may not be loaded or may be absent. */
 export const toFileDtoOrNull = (file: FileRecord | null | undefined): FileDto | null =>
   file ? toFileDto(file) : null

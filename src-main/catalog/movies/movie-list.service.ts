@@ -2,32 +2,52 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
 import type { MovieListItem, MoviePage } from '../../../src-shared/movies.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
+import { listImageUrl } from '../files/file.dto.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
+import { releaseDateOf } from './release-date.ts'
 
-/** One row of MOVIE_LIST_COLUMNS. */
+/** A piece of SQL and the values of its `?` placeholders, in order. */
+interface SqlStatement {
+  sql: string
+  params: unknown[]
+}
+
+/** One row of movieListColumns. */
 export interface MovieListRow {
   id: number
   title: string
   release_date: string | null
+  release_date_precision: string
   duration: number | null
   budget: number | null
   created_at: string | number
-  poster_url: string | null
+  poster_file_url: string | null
+  director_id: number | null
   director_first_name: string | null
   director_last_name: string | null
+  is_favorite: 0 | 1
 }
 
 interface SortedMovieListRow extends MovieListRow {
   sort_key: string | number
 }
 
-/** The columns a list row needs, joined once; shared by every list of movies (favorites too). */
-export const MOVIE_LIST_COLUMNS = `m.id, m.title, m.release_date, m.duration, m.budget, m.created_at,
-  poster.url as poster_url, director.first_name as director_first_name, director.last_name as director_last_name`
+/**
+ * The columns a list row needs, for the signed-in user (whose favorites get a heart; nobody's when null);
+ * shared by every list of movies (favorites too), with MOVIE_LIST_JOINS. The favorite is a lookup in
+ * favorite_movie's primary key, made only for the rows returned.
+ */
+export const movieListColumns = (userId: number | null): SqlStatement => ({
+  sql: `m.id, m.title, m.release_date, m.release_date_precision, m.duration, m.budget, m.created_at,
+    poster.url as poster_file_url, m.director_id,
+    director.first_name as director_first_name, director.last_name as director_last_name,
+    exists (select 1 from favorite_movie fav where fav.user_id = ? and fav.movie_id = m.id) as is_favorite`,
+  params: [userId],
+})
 export const MOVIE_LIST_JOINS = `left join file poster on poster.id = m.poster_id
   left join person director on director.id = m.director_id`
 
@@ -36,18 +56,15 @@ export const toMovieListItem = (row: MovieListRow): MovieListItem => {
   return {
     id: row.id,
     title: row.title,
-    releaseDate: row.release_date,
+    releaseDate: releaseDateOf(row.release_date, row.release_date_precision),
     durationSeconds: row.duration,
     budget: row.budget,
-    posterUrl: row.poster_url,
+    posterUrl: listImageUrl(row.poster_file_url),
+    directorId: row.director_id,
     directorName: directorName || null,
+    isFavorite: row.is_favorite === 1,
     createdAt: toIsoTimestamp(row.created_at),
   }
-}
-
-interface SqlStatement {
-  sql: string
-  params: unknown[]
 }
 
 /**
@@ -112,12 +129,13 @@ export function movieListStatements(
   }
   const whereClause = (conditions: string[]) =>
     conditions.length > 0 ? `where ${conditions.join(' and ')}` : ''
+  const columns = movieListColumns(userId)
   return {
     count: { sql: `select count(*) as total from movie m ${whereClause(where)}`, params },
     page: {
-      sql: `select ${MOVIE_LIST_COLUMNS}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
+      sql: `select ${columns.sql}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
         ${whereClause(pageWhere)} order by ${key} ${order}, m.id ${order} limit ?`,
-      params: [...pageParams, query.limit + 1],
+      params: [...columns.params, ...pageParams, query.limit + 1],
     },
   }
 }

@@ -17,6 +17,7 @@ import { Person } from '../people/person.entity.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { compareNames } from '../text-keys.ts'
 import { Movie } from './movie.entity.ts'
+import { releaseDateOf, toStoredReleaseDate } from './release-date.ts'
 
 type MovieReferences = Pick<
   ParsedInput<'movies:update'>,
@@ -78,7 +79,7 @@ export async function createMovie(
     title: input.title,
     description: input.description,
     budget: input.budget ?? null,
-    releaseDate: input.releaseDate ?? null,
+    ...toStoredReleaseDate(input.releaseDate ?? null),
     durationSeconds: input.durationSeconds ?? null,
     ...referenceFields(em, input),
   })
@@ -104,10 +105,15 @@ export async function updateMovie(
     directorId,
     countryId,
     posterFileId,
+    releaseDate,
     ...scalars
   } = input
   const changes = Object.fromEntries(Object.entries(scalars).filter(([, value]) => value !== undefined))
-  em.assign(movie, { ...changes, ...referenceFields(em, { directorId, countryId, posterFileId }) })
+  em.assign(movie, {
+    ...changes,
+    ...(releaseDate !== undefined && toStoredReleaseDate(releaseDate)),
+    ...referenceFields(em, { directorId, countryId, posterFileId }),
+  })
   if (genreIds) {
     await replaceGenres(em, movie.id, genreIds)
     // A change of genres alone is still a change to the movie.
@@ -160,7 +166,7 @@ export async function deleteMovie(ctx: ServiceContext, id: number): Promise<Movi
 
 export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDetail> {
   const { em, session } = ctx
-  const movie = await em.findOne(Movie, id, { populate: ['director', 'country', 'poster'] })
+  const movie = await em.findOne(Movie, id, { populate: ['director.primaryPhoto', 'country', 'poster'] })
   if (!movie) throw notFound('movie', id)
   const genres = await em.execute<NamedRef[]>(
     'select g.id, g.name from movie_genre mg join genre g on g.id = mg.genre_id where mg.movie_id = ?',
@@ -168,7 +174,7 @@ export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDe
   )
   const roleOrder = (role: string) => CHARACTER_ROLES.indexOf(role as never)
   const cast = (
-    await em.find(Character, { movie: id }, { populate: ['actor'], orderBy: { id: 'asc' } })
+    await em.find(Character, { movie: id }, { populate: ['actor.primaryPhoto'], orderBy: { id: 'asc' } })
   ).sort((a, b) => roleOrder(a.role) - roleOrder(b.role))
   const favorite =
     session.userId === null
@@ -182,7 +188,7 @@ export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDe
     title: movie.title,
     description: movie.description ?? null,
     budget: movie.budget ?? null,
-    releaseDate: movie.releaseDate ?? null,
+    releaseDate: releaseDateOf(movie.releaseDate ?? null, movie.releaseDatePrecision),
     durationSeconds: movie.durationSeconds ?? null,
     director: movie.director ? toPersonRef(movie.director) : null,
     country: movie.country ? { id: movie.country.id, name: movie.country.name } : null,

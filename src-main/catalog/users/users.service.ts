@@ -12,7 +12,7 @@ import type {
 } from '../../../src-shared/users.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import { notFound } from '../errors.ts'
-import { toFileDtoOrNull } from '../files/file.dto.ts'
+import { listImageUrl, toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import type { ServiceContext, Session } from '../service-context.ts'
 import { uniqueKeyOf } from '../text-keys.ts'
@@ -208,7 +208,7 @@ export async function listProfiles(ctx: ServiceContext): Promise<ProfileSummary[
     username: user.username,
     firstName: user.firstName ?? null,
     lastName: user.lastName ?? null,
-    avatarUrl: user.avatar?.url ?? null,
+    avatarUrl: listImageUrl(user.avatar?.url),
   }))
 }
 
