@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
 import { type Envelope, type ErrorBody, isAppError } from '../../src-shared/errors.ts'
+import { DerivedCache } from '../catalog/derived-cache.ts'
 import type { Session } from '../catalog/service-context.ts'
 import type { FileStore } from '../files/file-store.ts'
 import type { Handler, Handlers } from './handlers.ts'
@@ -61,6 +62,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { orm, handlers, session, files, logger, onDataChanged } = deps
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
+  // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
+  const derived = new DerivedCache()
 
   const knownFailure = (error: unknown): ErrorBody | null => {
     if (isAppError(error)) return error.toBody()
@@ -83,9 +86,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       const value = await orm.em
         .fork()
-        .transactional((em) => handler(input as Parameters<Handler<C>>[0], { em, session, files }))
+        .transactional((em) => handler(input as Parameters<Handler<C>>[0], { em, session, files, derived }))
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
-      if (spec.kind === 'command') onDataChanged([...spec.changes])
+      if (spec.kind === 'command') {
+        derived.dataChanged()
+        onDataChanged([...spec.changes])
+      }
       return { ok: true, value }
     } catch (error) {
       const known = knownFailure(error)

@@ -1,20 +1,14 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
-import { AppError } from '../../../src-shared/errors.ts'
 import type { MovieListItem, MoviePage } from '../../../src-shared/movies.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import { listImageUrl } from '../files/file.dto.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
-import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ServiceContext } from '../service-context.ts'
+import { movieFilterConditions, type SqlPart, whereClause } from './movie-filters.ts'
+import { type SortedMovies, type WindowStart, windowStart } from './movie-list-anchors.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
 import { releaseDateOf } from './release-date.ts'
-
-/** A piece of SQL and the values of its `?` placeholders, in order. */
-interface SqlStatement {
-  sql: string
-  params: unknown[]
-}
 
 /** One row of movieListColumns. */
 export interface MovieListRow {
@@ -41,7 +35,7 @@ interface SortedMovieListRow extends MovieListRow {
  * shared by every list of movies (favorites too), with MOVIE_LIST_JOINS. The favorite is a lookup in
  * favorite_movie's primary key, made only for the rows returned.
  */
-export const movieListColumns = (userId: number | null): SqlStatement => ({
+export const movieListColumns = (userId: number | null): SqlPart => ({
   sql: `m.id, m.title, m.release_date, m.release_date_precision, m.duration, m.budget, m.created_at,
     poster.url as poster_file_url, m.director_id,
     director.first_name as director_first_name, director.last_name as director_last_name,
@@ -67,83 +61,73 @@ export const toMovieListItem = (row: MovieListRow): MovieListItem => {
   }
 }
 
-/**
- * The two statements behind one window of the movie list: the filtered count, and the page itself.
- * Keyset paging: the cursor holds the last row's sort key and id, and an index on (key, id) per sort
- * order lets SQLite seek straight to it, so the last page of 100,000 movies costs what the first does.
- */
-export function movieListStatements(
-  query: ParsedInput<'movies:list'>,
-  userId: number | null,
-): { count: SqlStatement; page: SqlStatement } {
-  const where: string[] = []
-  const params: unknown[] = []
-
-  if (query.text) {
-    const match = toFtsPrefixQuery(query.text)
-    // Text with nothing searchable in it ("!!!") matches nothing, as in search:all.
-    where.push(match ? 'm.id in (select rowid from movie_search where movie_search match ?)' : '0')
-    if (match) params.push(match)
-  }
-  if (query.genreIds && query.genreIds.length > 0) {
-    // Several genres narrow the list: a movie must have all of them.
-    const genreIds = [...new Set(query.genreIds)]
-    where.push(
-      `m.id in (select movie_id from movie_genre where genre_id in (${genreIds.map(() => '?').join(', ')})
-        group by movie_id having count(*) = ?)`,
-    )
-    params.push(...genreIds, genreIds.length)
-  }
-  if (query.countryId !== undefined) {
-    where.push('m.country_id = ?')
-    params.push(query.countryId)
-  }
-  if (query.directorId !== undefined) {
-    where.push('m.director_id = ?')
-    params.push(query.directorId)
-  }
-  if (query.yearFrom !== undefined) {
-    where.push('m.release_date >= ?')
-    params.push(`${query.yearFrom}-01-01`)
-  }
-  if (query.yearTo !== undefined) {
-    where.push('m.release_date <= ?')
-    params.push(`${query.yearTo}-12-31`)
-  }
-  if (query.favoritesOnly) {
-    if (userId === null) throw new AppError('UNAUTHENTICATED', 'Sign in to see your favorites.')
-    where.push('m.id in (select movie_id from favorite_movie where user_id = ?)')
-    params.push(userId)
-  }
-
-  const key = MOVIE_SORT_KEYS[query.sort][query.direction]
-  const order = query.direction === 'asc' ? 'asc' : 'desc'
-  const pageWhere = [...where]
-  const pageParams = [...params]
-  if (query.cursor) {
-    const [afterKey, afterId] = decodeCursor(query.cursor, 2)
-    // The plain bound lets SQLite seek into the (key, id) index; the row value alone would scan to it.
-    const [bound, after] = order === 'asc' ? ['>=', '>'] : ['<=', '<']
-    pageWhere.push(`${key} ${bound} ? and (${key}, m.id) ${after} (?, ?)`)
-    pageParams.push(afterKey, afterKey, afterId)
-  }
-  const whereClause = (conditions: string[]) =>
-    conditions.length > 0 ? `where ${conditions.join(' and ')}` : ''
-  const columns = movieListColumns(userId)
+/** The list a query asks for: its sort key and direction, and the condition of every filter it sets. */
+export function sortedMovies(query: ParsedInput<'movies:list'>, userId: number | null): SortedMovies {
   return {
-    count: { sql: `select count(*) as total from movie m ${whereClause(where)}`, params },
-    page: {
-      sql: `select ${columns.sql}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
-        ${whereClause(pageWhere)} order by ${key} ${order}, m.id ${order} limit ?`,
-      params: [...columns.params, ...pageParams, query.limit + 1],
-    },
+    key: MOVIE_SORT_KEYS[query.sort][query.direction],
+    order: query.direction === 'asc' ? 'asc' : 'desc',
+    filters: Object.values(movieFilterConditions(query, userId)),
   }
 }
 
-/** One window of the filtered, sorted list, and the size of the whole filtered list. */
+/** Where the page after `cursor` starts: just after the row it names, or at the top without one. */
+const afterCursor = (cursor: string | null | undefined): WindowStart => ({
+  after: cursor ? decodeCursor(cursor, 2) : null,
+  skip: 0,
+})
+
+/** How many movies the filtered list holds. */
+export function movieCountStatement(query: ParsedInput<'movies:list'>, userId: number | null): SqlPart {
+  const where = whereClause(sortedMovies(query, userId).filters)
+  return { sql: `select count(*) as total from movie m ${where.sql}`, params: where.params }
+}
+
+/**
+ * One page of the movie list, from `start`. Keyset paging: a page starts after a row's sort key and id (the
+ * cursor's, or an anchor's), and an index on (key, id) per sort order lets SQLite seek straight to it, so the
+ * last page of 100,000 movies costs what the first does; from an anchor it then skips fewer than
+ * ANCHOR_SPACING rows. One row more than the limit is read, to tell whether there is a next page.
+ */
+export function moviePageStatement(
+  query: ParsedInput<'movies:list'>,
+  userId: number | null,
+  start: WindowStart = afterCursor(query.cursor),
+): SqlPart {
+  const { key, order, filters } = sortedMovies(query, userId)
+  const conditions = [...filters]
+  if (start.after) {
+    const [afterKey, afterId] = start.after
+    // The plain bound lets SQLite seek into the (key, id) index; the row value alone would scan to it.
+    const [bound, after] = order === 'asc' ? ['>=', '>'] : ['<=', '<']
+    conditions.push({
+      sql: `${key} ${bound} ? and (${key}, m.id) ${after} (?, ?)`,
+      params: [afterKey, afterKey, afterId],
+    })
+  }
+  const where = whereClause(conditions)
+  const columns = movieListColumns(userId)
+  return {
+    sql: `select ${columns.sql}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
+      ${where.sql} order by ${key} ${order}, m.id ${order} limit ? offset ?`,
+    params: [...columns.params, ...where.params, query.limit + 1, start.skip],
+  }
+}
+
+/**
+ * One window of the filtered, sorted list, and the size of the whole filtered list: the page after `cursor`,
+ * or the page starting at `position` (found from the list's anchors, see movie-list-anchors.ts). Either way
+ * `nextCursor` continues from its last row by keyset.
+ */
 export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies:list'>): Promise<MoviePage> {
-  const { count, page: pageQuery } = movieListStatements(query, ctx.session.userId)
+  const userId = ctx.session.userId
+  const count = movieCountStatement(query, userId)
   const [{ total } = { total: 0 }] = await ctx.em.execute<{ total: number }[]>(count.sql, count.params)
+  const start =
+    query.position === undefined
+      ? afterCursor(query.cursor)
+      : await windowStart(ctx, sortedMovies(query, userId), query.position)
+  if (!start) return { items: [], total, nextCursor: null }
+  const pageQuery = moviePageStatement(query, userId, start)
   const rows = await ctx.em.execute<SortedMovieListRow[]>(pageQuery.sql, pageQuery.params)
   const hasMore = rows.length > query.limit
   const page = hasMore ? rows.slice(0, query.limit) : rows
