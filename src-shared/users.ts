@@ -22,17 +22,25 @@ const NewPassword = z
   .max(1024, 'Password is at most 1024 characters.')
 const GivenPassword = z.string().min(1, 'Password is required.').max(1024)
 
+/**
+ * "Stay signed in on this computer": main remembers the choice per profile and, while it holds, opens the
+ * catalogue signed in as that profile. Only one profile at a time; signing out forgets it.
+ */
+const StaySignedIn = z.boolean().default(false)
+
 export const Registration = z.object({
   username: Username,
   firstName: optionalText(100),
   lastName: optionalText(100),
   email: Email,
   password: NewPassword,
+  staySignedIn: StaySignedIn,
 })
 
 export const SignIn = z.object({
   username: z.string().trim().min(1, 'Username is required.').max(254),
   password: GivenPassword,
+  staySignedIn: StaySignedIn,
 })
 
 /** Only the fields present change; an empty name clears it. */
@@ -55,6 +63,8 @@ export interface UserDto {
   lastName: string | null
   email: string
   avatar: FileDto | null
+  /** Whether main opens the catalogue signed in as this profile. */
+  staySignedIn: boolean
   createdAt: string
   updatedAt: string
 }
