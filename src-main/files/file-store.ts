@@ -37,6 +37,9 @@ export const mediaUrlFor = (key: string) => `${MEDIA_SCHEME}://${MEDIA_HOST}/${k
 /** Where lists load a blob's thumbnail from: `media://files/<key>/thumb`. */
 export const thumbnailUrlFor = (key: string) => `${mediaUrlFor(key)}${THUMBNAIL_PATH}`
 
+/** The thumbnail's URL, from the URL a file row stores for its image (`mediaUrlFor`). */
+export const thumbnailUrlOf = (mediaUrl: string) => `${mediaUrl}${THUMBNAIL_PATH}`
+
 /** Which stored file the path after `media://files/` names: a blob or its thumbnail; null for anything else. */
 export function mediaFileOf(requestPath: string): { key: string; thumbnail: boolean } | null {
   const thumbnail = requestPath.endsWith(THUMBNAIL_PATH)

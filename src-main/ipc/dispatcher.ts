@@ -8,6 +8,7 @@ import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
 import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
+import { DerivedCache } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
 import type { PrepareContext, ServiceContext, Session } from '../catalog/service-context.ts'
 import { UnsafeSqlValueError } from '../db/sql-values.ts'
@@ -84,6 +85,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { orm, handlers, session, files, logger, onDataChanged } = deps
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
+  // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
+  const derived = new DerivedCache()
 
   const knownFailure = (error: unknown): ErrorBody | null => {
     if (isAppError(error)) return error.toBody()
@@ -118,7 +121,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
       const outcome = await orm.em.fork().transactional(async (em) => {
         try {
-          return { value: await work({ em, session, files }) }
+          return { value: await work({ em, session, files, derived }) }
         } catch (error) {
           if (error instanceof RecordedRefusal) return { refusal: error }
           throw error
@@ -127,7 +130,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (outcome.refusal) return fail(outcome.refusal.toBody())
       const { value } = outcome
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
-      if (spec.kind === 'command') onDataChanged([...spec.changes])
+      if (spec.kind === 'command') {
+        derived.dataChanged()
+        onDataChanged([...spec.changes])
+      }
       return { ok: true, value }
     } catch (error) {
       return failureOf(channel, error)

@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../src-shared/contract.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 import { collectUnreferencedFiles } from '../catalog/files/files.service.ts'
 import type { Session } from '../catalog/service-context.ts'
+import { profileStayingSignedIn } from '../catalog/users/stay-signed-in.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { FileStore } from '../files/file-store.ts'
 import { handlers } from './all-handlers.ts'
@@ -40,7 +41,8 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   // Before the first call is served, so no upload can be between its blob and its row.
   const collected = await collectUnreferencedFiles(orm.em.fork(), fileStore)
   if (collected.length > 0) logger.info(`Removed ${collected.length} stored images no longer used.`)
-  const session: Session = { userId: null }
+  // Whoever chose to stay signed in on this computer is signed in from the first call.
+  const session: Session = { userId: await profileStayingSignedIn(orm.em.fork()) }
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
   const dispatcher = createDispatcher({

@@ -378,6 +378,7 @@ describe('the dispatcher', () => {
       'movies:get': { id: movie.id },
       'movies:list': { text: 'cle', favoritesOnly: true },
       'movies:usage': { id: movie.id },
+      'movies:facets': { text: 'cle', favoritesOnly: true },
       'people:get': { id: person.id },
       'people:list': { text: 'var' },
       'people:usage': { id: person.id },

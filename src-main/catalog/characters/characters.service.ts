@@ -14,13 +14,13 @@ import { Character } from './character.entity.ts'
 
 async function findActor(em: EntityManager, actorId: number | null): Promise<Person | null> {
   if (actorId === null) return null
-  const actor = await em.findOne(Person, actorId)
+  const actor = await em.findOne(Person, actorId, { populate: ['primaryPhoto'] })
   if (!actor) throw missingReference('actorId', 'person', actorId)
   return actor
 }
 
 async function findCharacter(em: EntityManager, id: number): Promise<Character> {
-  const character = await em.findOne(Character, id, { populate: ['actor'] })
+  const character = await em.findOne(Character, id, { populate: ['actor.primaryPhoto'] })
   if (!character) throw notFound('character', id)
   return character
 }

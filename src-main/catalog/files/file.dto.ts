@@ -1,5 +1,5 @@
 import type { FileDto } from '../../../src-shared/common.ts'
-import { thumbnailUrlFor } from '../../files/file-store.ts'
+import { thumbnailUrlFor, thumbnailUrlOf } from '../../files/file-store.ts'
 import type { FileRecord } from './file.entity.ts'
 
 export const toFileDto = (file: FileRecord): FileDto => ({
@@ -10,6 +10,13 @@ export const toFileDto = (file: FileRecord): FileDto => ({
   url: file.url,
   thumbUrl: thumbnailUrlFor(file.key),
 })
+
+/**
+ * The URL a list shows for a stored image (movie rows and cards, people, cast, the profile chooser), given the
+ * stored file's own URL: its small thumbnail. Lists decide that here, and only here.
+ */
+export const listImageUrl = (fileUrl: string | null | undefined): string | null =>
+  fileUrl ? thumbnailUrlOf(fileUrl) : null
 
 /** For a reference that may not be loaded or may be absent. */
 export const toFileDtoOrNull = (file: FileRecord | null | undefined): FileDto | null =>

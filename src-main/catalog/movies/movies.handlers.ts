@@ -1,5 +1,7 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts'
-import { createMovie, deleteMovie, getMovie, listMovies, movieUsage, updateMovie } from './movies.service.ts'
+import { movieFacets } from './movie-facets.service.ts'
+import { listMovies } from './movie-list.service.ts'
+import { createMovie, deleteMovie, getMovie, movieUsage, updateMovie } from './movies.service.ts'
 
 export const movieHandlers: DomainHandlers<'movies'> = {
   'movies:create': (input, ctx) => createMovie(ctx, input),
@@ -8,4 +10,5 @@ export const movieHandlers: DomainHandlers<'movies'> = {
   'movies:delete': (input, ctx) => deleteMovie(ctx, input.id),
   'movies:get': (input, ctx) => getMovie(ctx, input.id),
   'movies:list': (input, ctx) => listMovies(ctx, input),
+  'movies:facets': (input, ctx) => movieFacets(ctx, input),
 }

@@ -11,11 +11,11 @@ import type {
   PersonUsage,
 } from '../../../src-shared/people.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
-import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { Country } from '../countries/country.entity.ts'
 import { assertNotStale, invalidField, missingReference, notFound } from '../errors.ts'
-import { toFileDtoOrNull } from '../files/file.dto.ts'
+import { listImageUrl, toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
+import { releaseDateOf } from '../movies/release-date.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import { fullNameOf } from './person.dto.ts'
 import { Person } from './person.entity.ts'
@@ -43,6 +43,7 @@ interface MovieRow {
   id: number
   title: string
   releaseDate: string | null
+  releaseDatePrecision: string
 }
 
 interface CharacterRow {
@@ -52,19 +53,22 @@ interface CharacterRow {
   movieId: number
   movieTitle: string
   movieReleaseDate: string | null
+  movieReleaseDatePrecision: string
 }
 
-// Unknown release dates last, as the movies list sorts them ascending.
+// Unknown release dates last, as the movies list sorts them ascending; a year alone sorts as its 1 January.
 const BY_RELEASE_THEN_TITLE = "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id"
 
 async function toPersonDetail(em: EntityManager, person: Person): Promise<PersonDetail> {
   const directed = await em.execute<MovieRow[]>(
-    `select m.id, m.title, m.release_date as releaseDate from movie m
+    `select m.id, m.title, m.release_date as releaseDate, m.release_date_precision as releaseDatePrecision
+       from movie m
       where m.director_id = ? order by ${BY_RELEASE_THEN_TITLE}`,
     [person.id],
   )
   const characters = await em.execute<CharacterRow[]>(
-    `select c.id, c.name, c.role, m.id as movieId, m.title as movieTitle, m.release_date as movieReleaseDate
+    `select c.id, c.name, c.role, m.id as movieId, m.title as movieTitle, m.release_date as movieReleaseDate,
+            m.release_date_precision as movieReleaseDatePrecision
        from character c join movie m on m.id = c.movie_id
       where c.actor_id = ? order by ${BY_RELEASE_THEN_TITLE}, c.id`,
     [person.id],
@@ -79,12 +83,20 @@ async function toPersonDetail(em: EntityManager, person: Person): Promise<Person
     gender: person.gender ?? null,
     country: person.country ? { id: person.country.id, name: person.country.name } : null,
     photo: toFileDtoOrNull(person.primaryPhoto),
-    directed: directed.map((row) => ({ id: row.id, title: row.title, releaseDate: row.releaseDate })),
+    directed: directed.map((row) => ({
+      id: row.id,
+      title: row.title,
+      releaseDate: releaseDateOf(row.releaseDate, row.releaseDatePrecision),
+    })),
     characters: characters.map((row) => ({
       id: row.id,
       name: row.name,
       role: row.role,
-      movie: { id: row.movieId, title: row.movieTitle, releaseDate: row.movieReleaseDate },
+      movie: {
+        id: row.movieId,
+        title: row.movieTitle,
+        releaseDate: releaseDateOf(row.movieReleaseDate, row.movieReleaseDatePrecision),
+      },
     })),
     createdAt: toIsoTimestamp(person.createdAt),
     updatedAt: toIsoTimestamp(person.updatedAt),
@@ -167,7 +179,7 @@ interface PersonListRow extends PersonSortKey {
   firstName: string | null
   lastName: string | null
   dateOfBirth: string | null
-  photoKey: string | null
+  photoFileUrl: string | null
 }
 
 // Matches `person_name_sort_index`, so a page is an index seek, never an OFFSET scan.
@@ -226,7 +238,7 @@ export async function listPeople(
   const rows = await em.execute<PersonListRow[]>(
     `select p.id, p.first_name as firstName, p.last_name as lastName, ${LAST} as lastNameKey,
             ${FIRST} as firstNameKey, p.date_of_birth as dateOfBirth,
-            f.key as photoKey
+            f.url as photoFileUrl
        from person p left join file f on f.id = p.primary_photo_id
        ${where(pageFilters)}
       order by ${LAST}, ${FIRST}, p.id
@@ -247,7 +259,7 @@ export async function listPeople(
       lastName: row.lastName,
       fullName: fullNameOf(row),
       dateOfBirth: row.dateOfBirth,
-      photoUrl: row.photoKey === null ? null : thumbnailUrlFor(row.photoKey),
+      photoUrl: listImageUrl(row.photoFileUrl),
     })),
     total: counted?.total ?? 0,
     nextCursor: rows.length > query.limit && last ? encodePersonCursor(last) : null,

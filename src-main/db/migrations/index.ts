@@ -2,6 +2,7 @@ import { Migration20261128091445_initial } from './Migration20261128091445_initi
 import { Migration20261128100000_search } from './Migration20261128100000_search.ts'
 import { Migration20261128100100_reference_data } from './Migration20261128100100_reference_data.ts'
 import { Migration20261129005814_sign_in_streak } from './Migration20261129005814_sign_in_streak.ts'
+import { Migration20261129010000_ui_part1 } from './Migration20261129010000_ui_part1.ts'
 
 /**
  * Every migration, in order, by the name recorded in the database. Static imports so a bundled app
@@ -12,4 +13,5 @@ export const migrationsList = [
   { name: 'Migration20261128100000_search', class: Migration20261128100000_search },
   { name: 'Migration20261128100100_reference_data', class: Migration20261128100100_reference_data },
   { name: 'Migration20261129005814_sign_in_streak', class: Migration20261129005814_sign_in_streak },
+  { name: 'Migration20261129010000_ui_part1', class: Migration20261129010000_ui_part1 },
 ]
