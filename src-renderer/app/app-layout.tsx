@@ -62,6 +62,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               leftSection={<EntryIcon size={18} stroke={1.7} />}
               active={active}
               variant="light"
+              className={classes.navLink}
               aria-current={active ? 'page' : undefined}
               // On a narrow window the navigation covers the screen: choosing a section closes it.
               onClick={closeNavbar}

@@ -85,19 +85,19 @@ describe('movies', { timeout: 120_000 }, () => {
       .fill('A shy waitress in Montmartre decides to change the lives of others.')
 
     // A director nobody has entered yet, created without leaving the form.
-    await page.getByRole('textbox', { name: 'Director' }).fill('Jean-Pierre Jeunet')
+    await page.getByRole('combobox', { name: 'Director' }).fill('Jean-Pierre Jeunet')
     await page.getByRole('option', { name: 'Add “Jean-Pierre Jeunet” as a new person' }).click()
     await expect
-      .poll(() => page.getByRole('textbox', { name: 'Director' }).inputValue())
+      .poll(() => page.getByRole('combobox', { name: 'Director' }).inputValue())
       .toBe('Jean-Pierre Jeunet')
 
-    await page.getByRole('textbox', { name: 'Country' }).fill('Fran')
+    await page.getByRole('combobox', { name: 'Country' }).fill('Fran')
     await page.getByRole('option', { name: 'France', exact: true }).click()
 
     // One genre that exists, one created on the spot.
-    await page.getByRole('textbox', { name: 'Genres' }).fill('Roman')
+    await page.getByRole('combobox', { name: 'Genres' }).fill('Roman')
     await page.getByRole('option', { name: 'Romance', exact: true }).click()
-    await page.getByRole('textbox', { name: 'Genres' }).fill('Fable')
+    await page.getByRole('combobox', { name: 'Genres' }).fill('Fable')
     await page.getByRole('option', { name: 'Create genre “Fable”' }).click()
     await page.getByText('Fable', { exact: true }).waitFor()
 
@@ -343,10 +343,10 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
     await page.getByText(`${genreCount} movies match`).waitFor()
 
     // A year range typed in: the range's count and the list's size agree, and both match the database.
-    await filters.getByLabel('From').fill('1970')
-    await filters.getByLabel('From').press('Enter')
-    await filters.getByLabel('To').fill('1979')
-    await filters.getByLabel('To').press('Enter')
+    await filters.getByLabel('From', { exact: true }).fill('1970')
+    await filters.getByLabel('From', { exact: true }).press('Enter')
+    await filters.getByLabel('To', { exact: true }).fill('1979')
+    await filters.getByLabel('To', { exact: true }).press('Enter')
     const genreId = Number(new URL(page.url()).searchParams.get('genres')?.replace(/\D/g, ''))
     const [{ n: expected } = { n: -1 }] = app.sql<{ n: number }>(
       `select count(*) as n from movie m join movie_genre mg on mg.movie_id = m.id
