@@ -111,7 +111,8 @@ describe('the bridge and routes in Chromium', () => {
 
   test('the bridge answers every call with an envelope, and carries what JSON alone would change', async () => {
     const { page, problems } = await openApp()
-    await page.getByText(/^\d+ movies?$/).waitFor()
+    // The app has started (a new catalogue greets its first profile), so the bridge is in place.
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor()
     const answers = await page.evaluate(async () => {
       const catalog = (window as unknown as { catalog: CatalogBridge }).catalog
       const created = await catalog.invoke('movies:create', { title: 'Mon Oncle', budget: 1_000_000 })
