@@ -16,7 +16,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !navbarOpen } }}
       padding="lg"
     >
       <AppShell.Header>
@@ -25,7 +25,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Burger
               opened={navbarOpen}
               onClick={toggleNavbar}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label="Toggle navigation"
               aria-expanded={navbarOpen}

@@ -21,8 +21,19 @@ export const theme = createTheme({
   },
 })
 
-// The colours the app uses for light buttons, badges, alerts and the active navigation entry.
-const LIGHT_VARIANT_COLORS = ['indigo', 'red', 'orange', 'teal', 'gray', 'green', 'yellow', 'violet']
+// The colours the app uses for light buttons, badges, alerts and the active navigation entry, with the
+// text colour that reads on their tints: the darkest shade, except for orange and yellow, whose darkest
+// shades are still too light (3.6:1), so they get a deeper brown of their own.
+const LIGHT_VARIANT_TEXT: Record<string, string> = {
+  indigo: 'var(--mantine-color-indigo-9)',
+  red: 'var(--mantine-color-red-9)',
+  teal: 'var(--mantine-color-teal-9)',
+  gray: 'var(--mantine-color-gray-9)',
+  green: 'var(--mantine-color-green-9)',
+  violet: 'var(--mantine-color-violet-9)',
+  orange: '#9a3800',
+  yellow: '#7a5200',
+}
 
 /**
  * Text dark enough to read, as WCAG AA asks (4.5:1): Mantine's secondary grey ("dimmed") is 3.3:1 on white,
@@ -33,11 +44,11 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': '#5c636a',
-    '--mantine-primary-color-light-color': 'var(--mantine-color-indigo-8)',
+    '--mantine-primary-color-light-color': 'var(--mantine-color-indigo-9)',
     ...Object.fromEntries(
-      LIGHT_VARIANT_COLORS.map((color) => [
+      Object.entries(LIGHT_VARIANT_TEXT).map(([color, text]) => [
         `--mantine-color-${color}-light-color`,
-        `var(--mantine-color-${color}-9)`,
+        text,
       ]),
     ),
   },

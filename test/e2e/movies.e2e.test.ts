@@ -194,6 +194,39 @@ describe('movies', { timeout: 120_000 }, () => {
     expect(problems).toEqual([])
   })
 
+  test('a save over a newer save is refused, says so, and offers the newer version', async () => {
+    app = await startApp({
+      seed: async (call) => {
+        await signedInProfile(call)
+        await call('movies:create', { title: 'Playtime', durationSeconds: 124 * 60 })
+      },
+    })
+    const { page, problems } = await openApp(browser, app.url)
+    await listRegion(page).getByRole('link', { name: 'Playtime' }).click()
+    await page.getByRole('link', { name: 'Edit' }).click()
+    await page.getByLabel('Title').fill('Play Time')
+
+    // Meanwhile another window saves the same movie.
+    const other = await openApp(browser, app.url)
+    await other.page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
+    await other.page.evaluate(async () => {
+      const { catalog } = window as unknown as { catalog: import('../../src-shared/bridge.ts').CatalogBridge }
+      const list = await catalog.invoke('movies:list', {})
+      if (!list.ok) throw new Error(list.error.message)
+      const [movie] = (list.value as { items: { id: number }[] }).items
+      await catalog.invoke('movies:update', { id: movie?.id, title: 'Playtime (1967)' })
+    })
+
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.getByText('This movie was changed elsewhere').waitFor()
+    expect(app.sql('select title from movie')).toEqual([{ title: 'Playtime (1967)' }])
+    await expectAccessible(page, 'the stale-edit warning')
+    await saveScreen(page, 'movie-form-conflict')
+    await page.getByRole('button', { name: 'Load the saved version' }).click()
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Playtime (1967)')
+    expect([...problems, ...other.problems]).toEqual([])
+  })
+
   test('favorites: from the list and from the movie page; a second profile sees none', async () => {
     app = await startApp({
       seed: async (call) => {
@@ -314,6 +347,15 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
     await page.getByText('2,000 movies').waitFor()
     await expectAccessible(page, 'the movie list, full')
     await saveScreen(page, 'movies-2000')
+    // The same screens in the dark theme, and the wall of posters.
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible(page, 'the movie list, dark')
+    await page.getByText('Posters').click()
+    await page.getByRole('list', { name: 'Movies' }).getByRole('listitem').first().waitFor()
+    await expectAccessible(page, 'the posters, dark')
+    await saveScreen(page, 'movies-posters-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.getByText('Rows', { exact: true }).click()
 
     // The whole list is one scroll: the scrollbar's end is the last title in sort order.
     const lastTitle = app.sql<{ title: string }>(
