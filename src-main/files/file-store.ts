@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../src-shared/errors.ts'
+import { STORED_FILE_PREFIX } from '../../src-shared/media.ts'
 import type { PreparedImage } from './image-intake.ts'
 
 /** The MIME types the catalogue stores, sniffed from the bytes. */
@@ -25,14 +26,10 @@ export interface StoredBlob {
   size: number
 }
 
-/** The privileged scheme and fixed host stored images are served from: `media://files/<key>`. */
-export const MEDIA_SCHEME = 'media'
-export const MEDIA_HOST = 'files'
-
 const THUMBNAIL_PATH = '/thumb'
 
-/** The value of a file row's url column for a blob. */
-export const mediaUrlFor = (key: string) => `${MEDIA_SCHEME}://${MEDIA_HOST}/${key}`
+/** The value of a file row's url column for a blob: `media://files/<key>` (pages load it per src-shared/media.ts). */
+export const mediaUrlFor = (key: string) => `${STORED_FILE_PREFIX}${key}`
 
 /** Where lists load a blob's thumbnail from: `media://files/<key>/thumb`. */
 export const thumbnailUrlFor = (key: string) => `${mediaUrlFor(key)}${THUMBNAIL_PATH}`

@@ -253,7 +253,7 @@ describe('the harness server', () => {
     expect((await rawRequest('/bridge.js', { headers: crossSite })).status).toBe(403)
   })
 
-  test('serves a stored image under /media/ with its type, as the page resolves media:// urls', async () => {
+  test('serves a stored image on the page’s own origin under /media/files/, with its type and strict headers', async () => {
     const origin = new URL(harness.url).origin
     const headers = { 'Content-Type': 'application/json', Origin: origin, [TOKEN_HEADER]: await token() }
     const onePixelPng =
@@ -271,9 +271,7 @@ describe('the harness server', () => {
 
     const { page } = await openApp()
     const served = await page.evaluate(async (url) => {
-      const response = await fetch(
-        url.replace('media://', (window as unknown as { catalogMediaBase: string }).catalogMediaBase),
-      )
+      const response = await fetch(url.replace('media://files/', '/media/files/'))
       return {
         status: response.status,
         type: response.headers.get('content-type'),
