@@ -1,8 +1,8 @@
-import { AppShell, Burger, Group, NavLink, Text, ThemeIcon } from '@mantine/core'
+import { AppShell, Burger, Group, NavLink } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconMovie } from '@tabler/icons-react'
 import { Link, useRouterState } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
+import { AppMark } from '../components/app-mark.tsx'
 import { UserMenu } from '../features/profiles/index.ts'
 import classes from './app-layout.module.css'
 import { ColorSchemeMenu } from './color-scheme-menu.tsx'
@@ -31,17 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               aria-expanded={navbarOpen}
               aria-controls="app-navigation"
             />
-            <ThemeIcon
-              size={32}
-              radius="md"
-              variant="gradient"
-              gradient={{ from: 'indigo.7', to: 'violet.5' }}
-            >
-              <IconMovie size={20} stroke={1.8} aria-hidden />
-            </ThemeIcon>
-            <Text fw={700} fz="lg" visibleFrom="xs">
-              Film Catalogue
-            </Text>
+            <AppMark />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <ColorSchemeMenu />

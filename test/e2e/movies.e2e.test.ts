@@ -377,9 +377,8 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
     // A genre: its count is what the list then holds.
     const filters = page.getByRole('complementary', { name: 'Filters' })
     const genreBox = filters.getByRole('checkbox').first()
-    const genreLabel = (
-      await genreBox.locator('xpath=ancestor::*[contains(@class, "mantine-Checkbox-root")]').innerText()
-    ).trim()
+    const genreRoot = genreBox.locator('xpath=ancestor::*[contains(@class, "mantine-Checkbox-root")]')
+    const genreLabel = ((await genreRoot.textContent()) ?? '').trim()
     const [, genreCount] = /(\d[\d,]*)$/.exec(genreLabel) ?? []
     await genreBox.check()
     await page.getByText(`${genreCount} movies match`).waitFor()

@@ -1,38 +1,22 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CatalogBridge } from '../../src-shared/bridge.ts'
 import { TOKEN_HEADER } from '../harness/bridge-config.ts'
 import { type Harness, startHarness } from '../harness/harness.ts'
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+import { launchChromium } from './support/app-browser.ts'
 
 let dataDir: string
 let harness: Harness
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}. Install Debian's (apt-get install -y chromium) or point CHROMIUM_PATH at one.`,
-    )
-  }
   dataDir = await mkdtemp(path.join(tmpdir(), 'catalog-e2e-'))
   harness = await startHarness({ dataDir })
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
