@@ -6,6 +6,7 @@ import { collectUnreferencedFiles } from '../catalog/files/files.service.ts'
 import type { Session } from '../catalog/service-context.ts'
 import { profileStayingSignedIn } from '../catalog/users/stay-signed-in.ts'
 import { openDatabase } from '../db/open-database.ts'
+import { openReadConnection } from '../db/read-connection.ts'
 import { FileStore } from '../files/file-store.ts'
 import { handlers } from './all-handlers.ts'
 import { createDispatcher, type Logger } from './dispatcher.ts'
@@ -36,7 +37,7 @@ export interface OpenRuntimeOptions {
 /** Opens (creating and migrating if needed, with a backup first) the catalogue in `dataDir`. */
 export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<CatalogRuntime> {
   const { dataDir, logger = console } = options
-  const { orm, backupPath } = await openDatabase(dataDir)
+  const { orm, databasePath, backupPath } = await openDatabase(dataDir)
   const fileStore = new FileStore(join(dataDir, 'files'))
   // Before the first call is served, so no upload can be between its blob and its row.
   const collected = await collectUnreferencedFiles(orm.em.fork(), fileStore)
@@ -45,8 +46,10 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   const session: Session = { userId: await profileStayingSignedIn(orm.em.fork()) }
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
+  const reads = openReadConnection(databasePath)
   const dispatcher = createDispatcher({
     orm,
+    reads,
     handlers,
     session,
     files: fileStore,
@@ -68,6 +71,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
       closed ??= (async () => {
         await dispatcher.drain()
         events.removeAllListeners()
+        reads.close()
         await orm.close()
       })()
       return closed

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src-main/db/open-database.ts'
+import { openReadConnection, type ReadConnection } from '../../src-main/db/read-connection.ts'
 import { FileStore } from '../../src-main/files/file-store.ts'
 import { handlers } from '../../src-main/ipc/all-handlers.ts'
 import { createDispatcher } from '../../src-main/ipc/dispatcher.ts'
@@ -30,10 +31,15 @@ describe('the contract', () => {
     for (const channel of channels) {
       expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
       expect(typeof contract[channel].input.safeParse).toBe('function')
-      // A handler, or a staged one: work on bytes before the call's turn, then a commit in it.
+      // A handler; a staged one (work on bytes before the call's turn, then a commit in it); or, for a query,
+      // one answered on the read connection.
       const handler: unknown = handlers[channel]
       if (typeof handler !== 'function') {
-        expect(handler).toEqual({ prepare: expect.any(Function), commit: expect.any(Function) })
+        expect(handler).toEqual(
+          contract[channel].kind === 'query'
+            ? { read: expect.any(Function) }
+            : { prepare: expect.any(Function), commit: expect.any(Function) },
+        )
       }
     }
   })
@@ -415,21 +421,31 @@ describe('the dispatcher', () => {
 
 describe('unexpected failures', () => {
   let dataDir: string
+  let reads: ReadConnection | null = null
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'catalog-dispatch-'))
   })
   afterEach(async () => {
+    reads?.close()
+    reads = null
     await rm(dataDir, { recursive: true, force: true })
   })
+  /** The catalogue opened as the runtime opens it: the ORM on the write connection, and the read connection. */
+  const openCatalogue = async () => {
+    const { orm, databasePath } = await openDatabase(dataDir)
+    reads = openReadConnection(databasePath)
+    return { orm, reads }
+  }
 
   it('never cut short a call already running: draining waits for it, then refuses new ones', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     let release: () => void = () => {}
     const held = new Promise<void>((resolve) => {
       release = resolve
     })
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         'genres:create': async (input, ctx) => {
@@ -465,10 +481,11 @@ describe('unexpected failures', () => {
   })
 
   it('never hand SQLite a value it cannot carry: a derived value that skipped the boundary is refused first', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     const logged: unknown[][] = []
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         // A service that builds a value from its input without the boundary's checks.
@@ -502,12 +519,13 @@ describe('unexpected failures', () => {
   })
 
   it('never hold the queue or a transaction for an upload’s work on bytes; draining still waits for it', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     const working = Promise.withResolvers<void>()
     const finishWork = Promise.withResolvers<void>()
     const upload = handlers['files:upload']
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         'files:upload': {
@@ -555,10 +573,11 @@ describe('unexpected failures', () => {
   })
 
   it('are logged with their stack and answered INTERNAL without it, rolling back what the call wrote', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     const logged: unknown[][] = []
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         'genres:create': async (input, ctx) => {

@@ -160,16 +160,26 @@ function bruteForceFacets(filters: Filters, userId: number | null): MovieFacets 
       name: countryNames.get(id)!,
       count,
     })),
-    directors: directorCounts.slice(0, 50).map(([id, count]) => {
-      const person = people.get(id)!
-      return { id, name: `${person.first_name} ${person.last_name}`, count }
-    }),
+    directors: withChosen(directorCounts.slice(0, 50), filters.directorId, listed.length).map(
+      ([id, count]) => {
+        const person = people.get(id)!
+        return { id, name: `${person.first_name} ${person.last_name}`, count }
+      },
+    ),
     years: [...tally(matching('years').map(yearOf))]
       .sort(([a], [b]) => a - b)
       .map(([year, count]) => ({ year, count })),
     favorites: userId === null ? 0 : matching('favorites').filter((movie) => favorites.has(movie.id)).length,
   }
 }
+
+/** The chosen director is listed after the top 50 when not among them, with their movies under every filter. */
+const withChosen = (
+  top: [number, number][],
+  chosen: number | undefined,
+  count: number,
+): [number, number][] =>
+  chosen === undefined || top.some(([id]) => id === chosen) ? top : [...top, [chosen, count]]
 
 const byId = (counts: FacetCount[]) => [...counts].sort((a, b) => a.id - b.id)
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
@@ -222,8 +232,25 @@ describe('movies:facets', () => {
       const label = `signed in, ${JSON.stringify(filters)}`
       expectFacets(await catalog.call('movies:facets', filters), bruteForceFacets(filters, annId), label)
     }
-    // The busiest directors crowd out the rest: only the first 50 are listed.
-    expect((await catalog.call('movies:facets', {})).directors).toHaveLength(50)
+    // The busiest directors crowd out the rest: only the first 50 are listed…
+    const top = (await catalog.call('movies:facets', {})).directors.map((director) => director.id)
+    expect(top).toHaveLength(50)
+    // …and a director chosen from outside them too, after them, counted under every filter (so, 0 when the
+    // other filters leave none of their movies): the filter stays visible, and can be unchosen.
+    const outside = directors.find((id) => !top.includes(id))!
+    for (const [filters, listed] of [
+      [{ directorId: outside }, [...top, outside]],
+      [{ directorId: outside, text: 'nothing-like-this' }, [outside]],
+    ] as const) {
+      const label = `a director outside the top 50, ${JSON.stringify(filters)}`
+      const facets = await catalog.call('movies:facets', filters)
+      expectFacets(facets, bruteForceFacets(filters, annId), label)
+      expect(
+        facets.directors.map((director) => director.id),
+        label,
+      ).toEqual(listed)
+      expect(facets.directors.at(-1)?.count, label).toBe(facets.total)
+    }
     const listed = await catalog.call('movies:list', { genreIds: [genres[1]!, genres[0]!], limit: 500 })
     expect(listed.total).toBe(
       (await catalog.call('movies:facets', { genreIds: [genres[0]!] })).genres.find(

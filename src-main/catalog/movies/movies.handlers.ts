@@ -9,6 +9,6 @@ export const movieHandlers: DomainHandlers<'movies'> = {
   'movies:usage': (input, ctx) => movieUsage(ctx, input.id),
   'movies:delete': (input, ctx) => deleteMovie(ctx, input.id),
   'movies:get': (input, ctx) => getMovie(ctx, input.id),
-  'movies:list': (input, ctx) => listMovies(ctx, input),
-  'movies:facets': (input, ctx) => movieFacets(ctx, input),
+  'movies:list': { read: (input, ctx) => listMovies(ctx, input) },
+  'movies:facets': { read: (input, ctx) => movieFacets(ctx, input) },
 }
