@@ -1,23 +1,16 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
-import { CHARACTER_ROLES } from '../../../src-shared/characters.ts'
-import type { NamedRef } from '../../../src-shared/common.ts'
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { MovieDetail, MovieUsage } from '../../../src-shared/movies.ts'
-import { toIsoTimestamp } from '../../db/iso.ts'
-import { toCharacterDto } from '../characters/character.dto.ts'
-import { Character } from '../characters/character.entity.ts'
 import { Country } from '../countries/country.entity.ts'
 import { assertNotStale, missingReference, notFound } from '../errors.ts'
-import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import { Genre } from '../genres/genre.entity.ts'
 import { MovieGenre } from '../genres/movie-genre.entity.ts'
-import { toPersonRef } from '../people/person.dto.ts'
 import { Person } from '../people/person.entity.ts'
 import type { ServiceContext } from '../service-context.ts'
-import { compareNames } from '../text-keys.ts'
 import { Movie } from './movie.entity.ts'
-import { releaseDateOf, toStoredReleaseDate } from './release-date.ts'
+import { readMovieDetail } from './movie-detail.service.ts'
+import { toStoredReleaseDate } from './release-date.ts'
 
 type MovieReferences = Pick<
   ParsedInput<'movies:update'>,
@@ -86,7 +79,7 @@ export async function createMovie(
   await em.flush()
   await replaceGenres(em, movie.id, input.genreIds)
   await em.flush()
-  return getMovie(ctx, movie.id)
+  return readMovieDetail(ctx.sql, movie.id, ctx.session.userId)
 }
 
 export async function updateMovie(
@@ -120,7 +113,7 @@ export async function updateMovie(
     movie.updatedAt = new Date()
   }
   await em.flush()
-  return getMovie(ctx, movie.id)
+  return readMovieDetail(ctx.sql, movie.id, ctx.session.userId)
 }
 
 async function countUsage(em: EntityManager, id: number): Promise<MovieUsage> {
@@ -162,41 +155,4 @@ export async function deleteMovie(ctx: ServiceContext, id: number): Promise<Movi
   }
   em.clear()
   return usage
-}
-
-export async function getMovie(ctx: ServiceContext, id: number): Promise<MovieDetail> {
-  const { em, session } = ctx
-  const movie = await em.findOne(Movie, id, { populate: ['director.primaryPhoto', 'country', 'poster'] })
-  if (!movie) throw notFound('movie', id)
-  const genres = await em.execute<NamedRef[]>(
-    'select g.id, g.name from movie_genre mg join genre g on g.id = mg.genre_id where mg.movie_id = ?',
-    [id],
-  )
-  const roleOrder = (role: string) => CHARACTER_ROLES.indexOf(role as never)
-  const cast = (
-    await em.find(Character, { movie: id }, { populate: ['actor.primaryPhoto'], orderBy: { id: 'asc' } })
-  ).sort((a, b) => roleOrder(a.role) - roleOrder(b.role))
-  const favorite =
-    session.userId === null
-      ? []
-      : await em.execute('select 1 from favorite_movie where user_id = ? and movie_id = ?', [
-          session.userId,
-          id,
-        ])
-  return {
-    id: movie.id,
-    title: movie.title,
-    description: movie.description ?? null,
-    budget: movie.budget ?? null,
-    releaseDate: releaseDateOf(movie.releaseDate ?? null, movie.releaseDatePrecision),
-    durationSeconds: movie.durationSeconds ?? null,
-    director: movie.director ? toPersonRef(movie.director) : null,
-    country: movie.country ? { id: movie.country.id, name: movie.country.name } : null,
-    poster: toFileDtoOrNull(movie.poster),
-    genres: genres.map(({ id: genreId, name }) => ({ id: genreId, name })).sort(compareNames),
-    cast: cast.map(toCharacterDto),
-    isFavorite: favorite.length > 0,
-    createdAt: toIsoTimestamp(movie.createdAt),
-    updatedAt: toIsoTimestamp(movie.updatedAt),
-  }
 }
