@@ -2,6 +2,7 @@
 // combined, facets, search as typed, detail pages, people, favorites), single writes, and the keystroke burst.
 import type Database from 'better-sqlite3'
 import { fullNameOf } from '../../src-main/catalog/people/person.dto.ts'
+import { SEARCH_CANDIDATES } from '../../src-main/catalog/search/search.service.ts'
 import type { CatalogRuntime } from '../../src-main/ipc/runtime.ts'
 import type { Channel, Input, Output } from '../../src-shared/contract.ts'
 import { MOVIE_SORTS, type MovieSort } from '../../src-shared/movies.ts'
@@ -497,15 +498,21 @@ function searchCases(ctx: BenchContext): BenchCase[] {
 
 const yearOf = (date: string | null) => (date ? date.slice(0, 4) : null)
 
-/** The search's answer by hand, ranked as search:all promises (see search.service.ts). */
+/**
+ * The search's answer by hand, ranked as search:all promises (see search.service.ts): each kind's newest
+ * SEARCH_CANDIDATES matches from the full-text index, title matches first, then shorter names, then the alphabet.
+ */
 export function searchFloor(floor: PreparedOnce, text: string, limit: number) {
   const match = ftsPrefix(text)
   if (!match) return { movies: [], people: [], characters: [] }
+  const newest = (table: string) =>
+    `select rowid as id from ${table} where ${table} match ? order by rowid desc limit ${SEARCH_CANDIDATES}`
   const movies = floor.all<{ id: number; title: string; release_date: string | null }>(
-    `select m.id, m.title, m.release_date from (select rowid as id, bm25(movie_search, 10.0, 1.0) as score
-       from movie_search where movie_search match ?) s join movie m on m.id = s.id
-      order by s.score, m.title collate nocase limit ?`,
-    [match, limit],
+    `with titled as materialized (${newest('movie_search')}), anywhere as materialized (${newest('movie_search')})
+     select m.id, m.title, m.release_date from (
+       select id, 0 as tier from titled union all select id, 1 from anywhere where id not in (select id from titled)
+     ) c join movie m on m.id = c.id order by c.tier, length(m.title), m.title_sort_key, m.id limit ?`,
+    [`{title} : (${match})`, match, limit],
   )
   const people = floor.all<{
     id: number
@@ -513,15 +520,14 @@ export function searchFloor(floor: PreparedOnce, text: string, limit: number) {
     last_name: string | null
     date_of_birth: string | null
   }>(
-    `select p.id, p.first_name, p.last_name, p.date_of_birth from (select rowid as id, bm25(person_search) as score
-       from person_search where person_search match ?) s join person p on p.id = s.id
-      order by s.score, p.last_name collate nocase limit ?`,
+    `select p.id, p.first_name, p.last_name, p.date_of_birth from (${newest('person_search')}) c join person p on p.id = c.id
+      order by length(ifnull(p.first_name, '')) + length(ifnull(p.last_name, '')), p.last_name_sort_key,
+               p.first_name_sort_key, p.id limit ?`,
     [match, limit],
   )
   const characters = floor.all<{ id: number; name: string; movie_id: number; title: string }>(
-    `select c.id, c.name, c.movie_id, m.title from (select rowid as id, bm25(character_search) as score
-       from character_search where character_search match ?) s join character c on c.id = s.id
-       join movie m on m.id = c.movie_id order by s.score, c.name collate nocase limit ?`,
+    `select c.id, c.name, c.movie_id, m.title from (${newest('character_search')}) s join character c on c.id = s.id
+       join movie m on m.id = c.movie_id order by length(c.name), c.name collate nocase, c.id limit ?`,
     [match, limit],
   )
   return {
