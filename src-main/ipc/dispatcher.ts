@@ -39,6 +39,11 @@ export interface DispatcherDeps {
 export interface Dispatcher {
   /** Validates and runs one call; never throws, always answers with the envelope. */
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>
+  /**
+   * Runs main's own work (housekeeping) in the queue's turn, in one short transaction, as a call's handler runs
+   * but with no envelope and no change announced; rejects once draining has begun.
+   */
+  inTurn<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T>
   /** Refuses new calls and resolves once the ones already accepted have finished. */
   drain(): Promise<void>
 }
@@ -215,6 +220,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         logger.error('A call could not be accepted', error)
         return Promise.resolve(fail(UNEXPECTED))
       }
+    },
+    inTurn(work) {
+      if (closing) return Promise.reject(new Error('The catalogue is closing.'))
+      const result = tail.then(async () => {
+        const sql = await writeConnection()
+        return orm.em.fork().transactional((em) => work({ em, sql, session, files }))
+      })
+      // The queue goes on whatever this work does.
+      tail = result.catch(() => {})
+      return result
     },
     async drain() {
       closing = true

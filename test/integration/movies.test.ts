@@ -188,7 +188,7 @@ describe('movies', () => {
     expect((await catalog.failure('movies:usage', { id: movie.id })).code).toBe('NOT_FOUND')
   })
 
-  it('deleting a movie lets its poster go once nothing else shows it, and the next open collects the blob', async () => {
+  it('deleting a movie lets its poster go once nothing else shows it, and housekeeping after the next open collects the blob', async () => {
     const png =
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
     const poster = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: png })
@@ -214,6 +214,7 @@ describe('movies', () => {
     const longAgo = new Date(Date.now() - 10 * 60_000)
     await utimes(blob, longAgo, longAgo)
     await catalog.reopen()
+    expect(await catalog.runtime.collectUnusedFiles()).toEqual([key])
     expect(existsSync(blob)).toBe(false)
     expect(existsSync(catalog.runtime.fileStore.thumbnailPathOf(key))).toBe(false)
   })
