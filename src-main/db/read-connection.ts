@@ -1,12 +1,6 @@
 import Database from 'better-sqlite3'
+import { PAGE_CACHE_KIB } from './open-database.ts'
 import { PreparedSql } from './prepared-sql.ts'
-
-/**
- * The page cache of each connection, in KiB. SQLite's default (2 MiB) holds a sliver of a large catalogue, so
- * a count over 3,000,000 people read most of its pages from the OS again on every call; this keeps the hot
- * indexes of 1,000,000 films in memory and still bounds the process (see the README's performance section).
- */
-export const PAGE_CACHE_KIB = 64 * 1024
 
 /**
  * A second connection to the catalogue, for reads only. SQLite in WAL mode lets readers and one writer work
