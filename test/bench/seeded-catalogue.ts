@@ -385,10 +385,10 @@ const SYLLABLES = [
   'fen',
 ]
 
-/** A made-up word, one of `count` (rare words: each in a few titles only). */
+/** Made-up words, `count` of them but at most 60,000 (the syllables make some 70,000). */
 function inventWords(count: number, random: () => number): string[] {
   const words = new Set<string>()
-  while (words.size < count) {
+  while (words.size < Math.min(count, 60_000)) {
     const length = 2 + Math.floor(random() * 3)
     let word = ''
     for (let i = 0; i < length; i++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)]
