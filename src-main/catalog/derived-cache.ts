@@ -1,8 +1,8 @@
-// Each entry is small (a movie list's anchors: a few hundred keys at 100,000 films); this bounds the sum.
-const MAX_ENTRIES = 16
+// Each entry is small (a list's counts; its anchors: a few hundred keys at 100,000 films); this bounds the sum.
+const MAX_ENTRIES = 64
 
 /**
- * Answers derived from the stored data (the movie list's anchors), kept between calls of one opened catalogue
+ * Answers derived from the stored data (a movie list's counts and anchors, the facets of every movie), kept between calls of one opened catalogue
  * for as long as the data they came from stands. Everything is dropped after any command that succeeded (the
  * dispatcher says so) and whenever another connection has committed (a tool beside the app), which SQLite's
  * `data_version` counts. The least recently used answer goes first when the cache is full.

@@ -32,7 +32,7 @@ interface DirectorCount {
 export function movieFacets(ctx: ReadContext, input: ParsedInput<'movies:facets'>): MovieFacets {
   const { sql, session, derived } = ctx
   const filters = movieFilters(input, session.userId)
-  const selected = (leftOut: MovieFilterName[]) => selectMovies(sql, filtersExcept(filters, ...leftOut))
+  const selected = (leftOut: MovieFilterName[]) => selectMovies(ctx, filtersExcept(filters, ...leftOut))
   /** The movies of `selection` meeting `extra` too, as `from … where …` over `movie m`. */
   const from = (selection: MovieSelection, ...extra: string[]) =>
     gatheredFrom(
@@ -120,7 +120,7 @@ export function movieFacets(ctx: ReadContext, input: ParsedInput<'movies:facets'
   const favorites =
     session.userId === null
       ? 0
-      : selectMovies(sql, [...filtersExcept(filters, 'favorites'), favoritesOf(session.userId)]).total
+      : selectMovies(ctx, [...filtersExcept(filters, 'favorites'), favoritesOf(session.userId)]).total
 
   const named = (counts: FacetCount[]) =>
     counts.map(({ id, name, count }) => ({ id, name, count })).sort(compareNames)

@@ -145,7 +145,7 @@ function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): Sort
  */
 export function listMovies(ctx: ReadContext, query: ParsedInput<'movies:list'>): MoviePage {
   const filters = movieFilters(query, ctx.session.userId)
-  const selection = selectMovies(ctx.sql, filters)
+  const selection = selectMovies(ctx, filters)
   const list: SortedMovies = { ...sortOf(query), filters }
   const { total } = selection
   const limit = query.limit + 1

@@ -1,4 +1,5 @@
 import type { PreparedSql } from '../../db/prepared-sql.ts'
+import type { ReadContext } from '../service-context.ts'
 import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
 
 /**
@@ -32,9 +33,18 @@ const countIn = (sql: PreparedSql, from: SqlPart) =>
 
 /**
  * Counts what `filters` keep: each filter from its own index (the full-text one only as far as it could
- * matter), then, with several, the driver's movies tested against the rest.
+ * matter), then, with several, the driver's movies tested against the rest. Every window of a list asks for its
+ * size again, so the counts are kept until the data changes (see DerivedCache).
  */
-export function selectMovies(sql: PreparedSql, filters: MovieFilter[]): MovieSelection {
+export function selectMovies(
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
+  filters: MovieFilter[],
+): MovieSelection {
+  const key = JSON.stringify(['movie-selection', ...filters.map(({ test }) => [test.sql, test.params])])
+  return ctx.derived.get(key, () => countMovies(ctx.sql, filters))
+}
+
+function countMovies(sql: PreparedSql, filters: MovieFilter[]): MovieSelection {
   // Cheap: SQLite adds up the cell counts of the smallest index's pages.
   const all = countIn(sql, { sql: 'movie', params: [] })
   if (filters.length === 0) return { filters, all, total: all, driver: null }
