@@ -54,9 +54,19 @@ interface ListFilter {
   floor: FloorFilter[]
 }
 
+/**
+ * A command that changes nothing but is a command all the same: main then drops every answer it keeps (counts,
+ * anchors, facets), so the call after it is the first of its kind, as after any edit.
+ */
+const changeNothing = (runtime: CatalogRuntime) => async () => {
+  const result = await runtime.dispatch('genres:rename', { id: 1, name: 'Action' })
+  if (!result.ok) throw new Error(result.error.message)
+}
+
 export function buildCases(ctx: BenchContext): BenchCase[] {
   const { runtime, floor, facts, userId, readGoalMs, writeGoalMs } = ctx
   const cases: BenchCase[] = []
+  const afterAChange = changeNothing(runtime)
   const read = (benchCase: Omit<BenchCase, 'p95GoalMs' | 'ratioGoal'>) =>
     cases.push({ ...benchCase, p95GoalMs: readGoalMs, ratioGoal: true })
   const idOf = (sql: string, params: unknown[] = []) => floor.get<{ id: number }>(sql, params)!.id
@@ -151,6 +161,13 @@ export function buildCases(ctx: BenchContext): BenchCase[] {
       const atJump = listFloor(floor, question, Math.floor(total / 2))
       read({
         group: 'list windows',
+        name: `${sort} ${direction}, first jump after a change`,
+        before: afterAChange,
+        service: (i) => call(runtime, 'movies:list', { sort, direction, position: jumps(i), limit: LIMIT }),
+        floor: (i) => atJump.at(jumps(i)),
+      })
+      read({
+        group: 'list windows',
         name: `${sort} ${direction}, jump anywhere`,
         service: (i) => call(runtime, 'movies:list', { sort, direction, position: jumps(i), limit: LIMIT }),
         floor: (i) => atJump.at(jumps(i)),
@@ -193,11 +210,32 @@ export function buildCases(ctx: BenchContext): BenchCase[] {
       service: () => call(runtime, 'movies:list', { ...filter.query, position: 0, limit: LIMIT }),
       floor: () => first.at(0),
     })
+    read({
+      group: 'list filters',
+      name: `${filter.name}, first window after a change`,
+      before: afterAChange,
+      service: () => call(runtime, 'movies:list', { ...filter.query, position: 0, limit: LIMIT }),
+      floor: () => first.at(0),
+    })
     const filteredTotal = first.at(0).total
     if (filteredTotal > 4 * LIMIT) {
       const jumps = positions(filteredTotal - LIMIT, 'releaseDate')
       const byDate = { ...question, sort: 'releaseDate' as MovieSort, direction: 'desc' as const }
       const jumped = listFloor(floor, byDate, Math.floor(filteredTotal / 2))
+      read({
+        group: 'list filters',
+        name: `${filter.name}, first jump by release date after a change`,
+        before: afterAChange,
+        service: (i) =>
+          call(runtime, 'movies:list', {
+            ...filter.query,
+            sort: 'releaseDate',
+            direction: 'desc',
+            position: jumps(i),
+            limit: LIMIT,
+          }),
+        floor: (i) => jumped.at(jumps(i)),
+      })
       read({
         group: 'list filters',
         name: `${filter.name}, jump by release date`,
@@ -318,14 +356,17 @@ function facetCases(ctx: BenchContext, ids: FacetIds): BenchCase[] {
       floor: { director: facts.minorDirectorId },
     },
   ]
-  return questions.map((question) => ({
-    group: 'facets',
-    name: `movies:facets, ${question.name}`,
-    service: () => call(runtime, 'movies:facets', question.query),
-    floor: () => facetsFloor(floor, question.floor, userId),
-    p95GoalMs: readGoalMs,
-    ratioGoal: true,
-  }))
+  return questions.flatMap((question) =>
+    [false, true].map((afterAChange) => ({
+      group: 'facets',
+      name: `movies:facets, ${question.name}${afterAChange ? ', after a change' : ''}`,
+      ...(afterAChange && { before: changeNothing(runtime) }),
+      service: () => call(runtime, 'movies:facets', question.query),
+      floor: () => facetsFloor(floor, question.floor, userId),
+      p95GoalMs: readGoalMs,
+      ratioGoal: true,
+    })),
+  )
 }
 
 interface FacetFloorFilters {

@@ -8,6 +8,8 @@ export interface BenchCase {
   group: string
   /** The call through the dispatcher; `i` varies the input where the case walks over many (positions, ids). */
   service(i: number): Promise<unknown>
+  /** Untimed, before each service call: what must have happened first (a change that drops what main keeps). */
+  before?: (i: number) => Promise<void>
   /** The same answer by hand-written SQL prepared once, shaped into the same DTO; none where there is no equal. */
   floor?: (i: number) => unknown
   /** What a run may differ in and still be the same answer (new ids and timestamps of a write). */
@@ -50,9 +52,10 @@ const WARM_UP = 5
  * each answer compared with the other's (outside the timed part).
  */
 export async function runCase(benchCase: BenchCase, iterations: number): Promise<CaseResult> {
-  const { service, floor, comparable = (value: unknown) => value } = benchCase
+  const { service, floor, before, comparable = (value: unknown) => value } = benchCase
   const rounds = benchCase.iterations ?? iterations
   for (let i = 0; i < WARM_UP; i++) {
+    await before?.(i)
     await service(i)
     floor?.(i)
   }
@@ -63,6 +66,7 @@ export async function runCase(benchCase: BenchCase, iterations: number): Promise
     let served: unknown
     let floored: unknown
     const timeService = async () => {
+      await before?.(i)
       const start = performance.now()
       served = await service(i)
       serviceMs.push(performance.now() - start)
