@@ -1,8 +1,14 @@
-import { CHARACTER_ROLES, type CharacterDto, type CharacterRole } from '../../../src-shared/characters.ts'
+import { CHARACTER_ROLES, type CharacterRole } from '../../../src-shared/characters.ts'
 import type { NamedRef } from '../../../src-shared/common.ts'
 import type { MovieDetail, PersonRef } from '../../../src-shared/movies.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
+import {
+  CHARACTER_COLUMNS,
+  CHARACTER_JOINS,
+  type CharacterRow,
+  characterDtoOf,
+} from '../characters/character.dto.ts'
 import { notFound } from '../errors.ts'
 import { listImageUrl, toFileDtoOrNull } from '../files/file.dto.ts'
 import { fullNameOf } from '../people/person.dto.ts'
@@ -31,17 +37,6 @@ interface MovieRow {
   poster_size: number
   poster_url: string
   poster_key: string
-}
-
-interface CastRow {
-  id: number
-  name: string
-  description: string | null
-  role: CharacterRole
-  actor_id: number | null
-  actor_first_name: string | null
-  actor_last_name: string | null
-  actor_photo_url: string | null
 }
 
 const personRef = (
@@ -92,13 +87,8 @@ export function readMovieDetail(sql: PreparedSql, id: number, userId: number | n
   )
   // By id, then (a stable sort) by role: leads first, each role in the order its characters were added.
   const cast = sql
-    .all<CastRow>(
-      `select c.id, c.name, c.description, c.role, c.actor_id, actor.first_name as actor_first_name,
-              actor.last_name as actor_last_name, photo.url as actor_photo_url
-         from character c
-         left join person actor on actor.id = c.actor_id
-         left join file photo on photo.id = actor.primary_photo_id
-        where c.movie_id = ? order by c.id`,
+    .all<CharacterRow>(
+      `select ${CHARACTER_COLUMNS} from character c ${CHARACTER_JOINS} where c.movie_id = ? order by c.id`,
       [id],
     )
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role))
@@ -132,16 +122,7 @@ export function readMovieDetail(sql: PreparedSql, id: number, userId: number | n
           },
     ),
     genres: genres.map(({ id: genreId, name }) => ({ id: genreId, name })).sort(compareNames),
-    cast: cast.map(
-      (row): CharacterDto => ({
-        id: row.id,
-        movieId: id,
-        name: row.name,
-        description: row.description,
-        role: row.role,
-        actor: personRef(row.actor_id, row.actor_first_name, row.actor_last_name, row.actor_photo_url),
-      }),
-    ),
+    cast: cast.map(characterDtoOf),
     isFavorite,
     createdAt: toIsoTimestamp(movie.created_at),
     updatedAt: toIsoTimestamp(movie.updated_at),
