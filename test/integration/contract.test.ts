@@ -480,6 +480,87 @@ describe('unexpected failures', () => {
     await orm.close()
   })
 
+  it('answer a query on the read connection while a write is in the middle of its transaction, with what was committed', async () => {
+    const { orm, reads } = await openCatalogue()
+    const halfway = Promise.withResolvers<void>()
+    const finish = Promise.withResolvers<void>()
+    const dispatcher = createDispatcher({
+      orm,
+      reads,
+      handlers: {
+        ...handlers,
+        // A long write, an import's say: its first movie is written, the rest still to come.
+        'movies:create': async (input, ctx) => {
+          const created = await handlers['movies:create'](input, ctx)
+          halfway.resolve()
+          await finish.promise
+          return created
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    const writing = dispatcher.dispatch('movies:create', { title: 'Playtime' })
+    await halfway.promise
+
+    // Neither waits for the write, nor sees half of it; a queued query waits its turn as before.
+    expect(await dispatcher.dispatch('movies:list', {})).toEqual({
+      ok: true,
+      value: { items: [], total: 0, nextCursor: null },
+    })
+    expect(await dispatcher.dispatch('search:all', { text: 'play' })).toMatchObject({
+      ok: true,
+      value: { movies: [] },
+    })
+    let queuedAnswered = false
+    const queued = dispatcher.dispatch('genres:list', {}).then((result) => {
+      queuedAnswered = true
+      return result
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(queuedAnswered).toBe(false)
+
+    finish.resolve()
+    expect(await writing).toMatchObject({ ok: true, value: { title: 'Playtime' } })
+    expect(await queued).toMatchObject({ ok: true })
+    expect(await dispatcher.dispatch('movies:list', {})).toMatchObject({ ok: true, value: { total: 1 } })
+    await dispatcher.drain()
+    await orm.close()
+  })
+
+  it('roll back what a call wrote by prepared statements: they run in its transaction', async () => {
+    const { orm, reads } = await openCatalogue()
+    const dispatcher = createDispatcher({
+      orm,
+      reads,
+      handlers: {
+        ...handlers,
+        'movies:create': async (input, ctx) => {
+          await handlers['movies:create'](input, ctx)
+          throw new TypeError('after the insert')
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    expect(await dispatcher.dispatch('movies:create', { title: 'Playtime', genreIds: [1] })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
+    const connection = orm.em.getConnection()
+    expect(await connection.execute('select id from movie')).toEqual([])
+    expect(await connection.execute('select movie_id from movie_genre')).toEqual([])
+    expect(
+      await connection.execute(`select rowid from movie_search where movie_search match '"playtime"'`),
+    ).toEqual([])
+    await dispatcher.drain()
+    await orm.close()
+  })
+
   it('never hand SQLite a value it cannot carry: a derived value that skipped the boundary is refused first', async () => {
     const { orm, reads } = await openCatalogue()
     const logged: unknown[][] = []
