@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { movieFilters } from '../../src-main/catalog/movies/movie-filters.ts'
 import { sortOf, walkedWindow } from '../../src-main/catalog/movies/movie-list.service.ts'
 import { ANCHOR_SPACING, rowAtStatements } from '../../src-main/catalog/movies/movie-list-anchors.ts'
 import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MovieSort } from '../../src-shared/movies.ts'
@@ -291,6 +292,27 @@ describe('movies:list by position', () => {
             expect(plan(statement, ...offset), label).not.toMatch(/TEMP B-TREE/)
           }
         }
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('walks only the stretch of release dates a years filter allows, when sorted by release date', () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      for (const direction of ['asc', 'desc'] as const) {
+        const query = MovieListQuery.parse({ sort: 'releaseDate', direction, yearFrom: 1990, yearTo: 1999 })
+        const list = { ...sortOf(query), filters: movieFilters(query, null) }
+        const window = walkedWindow(list, { after: null, skip: 300 }, 41)
+        const plan = (
+          db.prepare(`explain query plan ${window.sql}`).all(...window.params) as { detail: string }[]
+        )
+          .map((step) => step.detail)
+          .join('\n')
+        expect(plan, direction).toMatch(
+          /SEARCH m USING INDEX movie_sort_release_date_\w+ \(<expr>>\? AND <expr><\?\)/,
+        )
       }
     } finally {
       db.close()

@@ -66,9 +66,8 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
   if (filters.directorId !== undefined) {
     conditions.push(columnFilter('director', 'director_id', filters.directorId))
   }
-  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-    // A date known by its year alone is stored as its 1 January, so it falls inside its year here too.
-    const range = [`${filters.yearFrom ?? '0000'}-01-01`, `${filters.yearTo ?? '9999'}-12-31`]
+  const range = releaseDateRange(filters)
+  if (range) {
     conditions.push({
       name: 'years',
       test: { sql: '+m.release_date between ? and ?', params: range },
@@ -80,6 +79,15 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
     conditions.push(favoritesOf(userId))
   }
   return conditions
+}
+
+/**
+ * The release dates the years filter keeps, first and last, or null without one. A date known by its year alone
+ * is stored as its 1 January, so it falls inside its year here too.
+ */
+export function releaseDateRange(filters: ParsedInput<'movies:facets'>): [string, string] | null {
+  if (filters.yearFrom === undefined && filters.yearTo === undefined) return null
+  return [`${filters.yearFrom ?? '0000'}-01-01`, `${filters.yearTo ?? '9999'}-12-31`]
 }
 
 /** A movie column equal to a value; `+` keeps its own index out of a walk along a sort index. */

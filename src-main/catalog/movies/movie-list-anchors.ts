@@ -14,12 +14,22 @@ export interface WindowStart {
   skip: number
 }
 
-/** One sorted, filtered list of movies: its sort key expression, direction and filters. */
+/**
+ * One sorted, filtered list of movies: its sort key expression, direction and filters, and the range of the key
+ * its filters allow, if they bound it (see keyBounds in movie-list.service.ts).
+ */
 export interface SortedMovies {
   key: string
   order: 'asc' | 'desc'
   filters: MovieFilter[]
+  bounds: SqlPart[]
 }
+
+/** What a walk along the list's sort index tests: every filter, and the key's bounds, which it can seek by. */
+export const walkConditions = ({ filters, bounds }: SortedMovies): SqlPart[] => [
+  ...filters.map((filter) => filter.test),
+  ...bounds,
+]
 
 /** The anchors of one list found so far: for block n, the sort key and id of the row at n × ANCHOR_SPACING − 1. */
 type Anchors = Map<number, CursorValues>
@@ -31,9 +41,9 @@ type Anchors = Map<number, CursorValues>
  * to reach the cursor.
  */
 export function rowAtStatements(list: SortedMovies, after: CursorValues | null) {
-  const { key, order, filters } = list
+  const { key, order } = list
   const next = order === 'asc' ? '>' : '<'
-  const tests = filters.map((filter) => filter.test)
+  const tests = walkConditions(list)
   const select = (conditions: SqlPart[], orderBy: string): SqlPart => {
     const where = whereClause([...tests, ...conditions])
     return {
@@ -84,7 +94,7 @@ export function windowStart(
 ): WindowStart {
   const block = Math.floor(position / ANCHOR_SPACING)
   if (block === 0) return { after: null, skip: position }
-  const where = whereClause(list.filters.map((filter) => filter.test))
+  const where = whereClause(walkConditions(list))
   const cacheKey = JSON.stringify(['movie-list-anchors', list.key, list.order, where.sql, where.params])
   const anchors = ctx.derived.get<Anchors>(cacheKey, () => new Map())
   let anchor = anchors.get(block)

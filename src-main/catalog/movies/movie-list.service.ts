@@ -5,8 +5,8 @@ import { listImageUrl } from '../files/file.dto.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import type { ReadContext } from '../service-context.ts'
-import { movieFilters, type SqlPart, whereClause } from './movie-filters.ts'
-import { type SortedMovies, type WindowStart, windowStart } from './movie-list-anchors.ts'
+import { movieFilters, releaseDateRange, type SqlPart, whereClause } from './movie-filters.ts'
+import { type SortedMovies, type WindowStart, walkConditions, windowStart } from './movie-list-anchors.ts'
 import { gatheredFrom, gatheringIsCheaper, type MovieSelection, selectMovies } from './movie-selection.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
 import { releaseDateOf } from './release-date.ts'
@@ -62,11 +62,17 @@ export const toMovieListItem = (row: MovieListRow): MovieListItem => {
   }
 }
 
-/** The sort key and direction a query asks for. */
-export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'key' | 'order'> {
+/** The sort key and direction a query asks for, and the range of the key its filters allow. */
+export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'key' | 'order' | 'bounds'> {
+  const key = MOVIE_SORT_KEYS[query.sort][query.direction]
+  const range = query.sort === 'releaseDate' ? releaseDateRange(query) : null
   return {
-    key: MOVIE_SORT_KEYS[query.sort][query.direction],
+    key,
     order: query.direction === 'asc' ? 'asc' : 'desc',
+    // Years filter a list sorted by release date to one stretch of its key: a walk seeks to it and stops after
+    // it, instead of stepping over every film outside the years. (Unknown dates sort at the ends, outside any
+    // stretch of years but the last, and the filter's own test still drops them there.)
+    bounds: range ? [{ sql: `${key} between ? and ?`, params: range }] : [],
   }
 }
 
@@ -77,10 +83,10 @@ export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'k
  * every tied row before the cursor (a third of all budgets are unknown).
  */
 export function walkedWindow(list: SortedMovies, start: WindowStart, limit: number): SqlPart {
-  const { key, order, filters } = list
+  const { key, order } = list
   const next = order === 'asc' ? '>' : '<'
   const ids = (conditions: SqlPart[], orderBy: string, rows: number): SqlPart => {
-    const where = whereClause([...filters.map((filter) => filter.test), ...conditions])
+    const where = whereClause([...walkConditions(list), ...conditions])
     return {
       sql: `select ${key} as k, m.id as id from movie m ${where.sql} order by ${orderBy} limit ?`,
       params: [...where.params, rows],
