@@ -1,10 +1,8 @@
-import type { EntityManager } from '@mikro-orm/sqlite'
-
-// Each entry is small (a movie list's anchors: a few hundred keys at 100,000 films); this bounds the sum.
-const MAX_ENTRIES = 16
+// Each entry is small (a list's counts; its anchors: a few hundred keys at 100,000 films); this bounds the sum.
+const MAX_ENTRIES = 64
 
 /**
- * Answers derived from the stored data (the movie list's anchors), kept between calls of one opened catalogue
+ * Answers derived from the stored data (a movie list's counts and anchors, the facets of every movie), kept between calls of one opened catalogue
  * for as long as the data they came from stands. Everything is dropped after any command that succeeded (the
  * dispatcher says so) and whenever another connection has committed (a tool beside the app), which SQLite's
  * `data_version` counts. The least recently used answer goes first when the cache is full.
@@ -18,15 +16,19 @@ export class DerivedCache {
     this.entries.clear()
   }
 
-  /** The answer kept under `key`, or the one `compute` gives (and is then kept). */
-  async get<T>(em: EntityManager, key: string, compute: () => Promise<T>): Promise<T> {
-    // data_version changes only for commits made by other connections; ours are seen through dataChanged.
-    const [row] = await em.execute<{ data_version: number }[]>('pragma data_version')
-    const databaseVersion = row?.data_version ?? null
+  /**
+   * Called before a call that may use the cache, with `data_version` read before its snapshot was taken: when
+   * it moved, another connection committed since, and nothing kept can be trusted.
+   */
+  observe(databaseVersion: number): void {
     if (databaseVersion !== this.databaseVersion) {
       this.entries.clear()
       this.databaseVersion = databaseVersion
     }
+  }
+
+  /** The answer kept under `key`, or the one `compute` gives (and is then kept). */
+  get<T>(key: string, compute: () => T): T {
     if (this.entries.has(key)) {
       const kept = this.entries.get(key) as T
       // Re-inserted so the Map's order is least recently used first.
@@ -34,7 +36,7 @@ export class DerivedCache {
       this.entries.set(key, kept)
       return kept
     }
-    const value = await compute()
+    const value = compute()
     this.entries.set(key, value)
     if (this.entries.size > MAX_ENTRIES) {
       const [oldest] = this.entries.keys()

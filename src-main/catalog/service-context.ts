@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
+import type { PreparedSql } from '../db/prepared-sql.ts'
 import type { FileStore } from '../files/file-store.ts'
 import type { DerivedCache } from './derived-cache.ts'
 
@@ -8,13 +9,24 @@ export interface Session {
 }
 
 /**
- * What every service call gets: its own EntityManager inside the call's one transaction, the session, the file
- * store, and the answers derived from the data that are kept between calls.
+ * What every queued service call gets: its own EntityManager inside the call's one transaction, the same
+ * transaction's connection as prepared statements (for SQL the ORM's unit of work only slows down), the
+ * session and the file store.
  */
 export interface ServiceContext {
   em: EntityManager
+  sql: PreparedSql
   session: Session
   files: FileStore
+}
+
+/**
+ * What a read gets (see ReadHandler): the read connection's prepared statements, inside one read transaction,
+ * the session, and the answers derived from the data that are kept between calls.
+ */
+export interface ReadContext {
+  sql: PreparedSql
+  session: Session
   derived: DerivedCache
 }
 

@@ -153,28 +153,37 @@ export class FileStore {
 
   /** Every blob key on disk. */
   async listKeys(): Promise<string[]> {
-    return (await this.listStored()).keys
+    const keys: string[] = []
+    for (const prefix of (await this.listDir(this.rootDir)).sort()) {
+      if (FAN_OUT_PATTERN.test(prefix)) keys.push(...(await this.listStoredIn(prefix)).keys)
+    }
+    return keys
   }
 
   /**
-   * Deletes blobs whose key is not in `referenced` and that were not written or re-put within the last
-   * minute, each with its thumbnail; thumbnails whose blob is gone, and leftover temp files, once older
-   * than a minute. Returns the keys of the blobs deleted.
+   * Deletes blobs whose key is not `referenced` and that were not written or re-put within the last minute, each
+   * with its thumbnail; thumbnails whose blob is gone, and leftover temp files, once older than a minute. Goes one
+   * fan-out folder at a time, so a store of a million images is never listed whole; stops between folders once
+   * `signal` is aborted. Returns the keys of the blobs deleted, in key order.
    */
-  async collectGarbage(referenced: ReadonlySet<string>): Promise<string[]> {
+  async collectGarbage(referenced: { has(key: string): boolean }, signal?: AbortSignal): Promise<string[]> {
     const deleted: string[] = []
     const cutoff = Date.now() - BLOB_GRACE_MS
-    const { keys, thumbnails } = await this.listStored()
-    for (const key of keys) {
-      if (referenced.has(key) || !(await olderThan(this.pathOf(key), cutoff))) continue
-      await rm(this.pathOf(key), { force: true })
-      await rm(this.thumbnailPathOf(key), { force: true })
-      deleted.push(key)
-    }
-    for (const key of thumbnails) {
-      const thumbnailPath = this.thumbnailPathOf(key)
-      if (!(await exists(this.pathOf(key))) && (await olderThan(thumbnailPath, cutoff))) {
-        await rm(thumbnailPath, { force: true })
+    for (const prefix of (await this.listDir(this.rootDir)).sort()) {
+      if (signal?.aborted) return deleted
+      if (!FAN_OUT_PATTERN.test(prefix)) continue
+      const { keys, thumbnails } = await this.listStoredIn(prefix)
+      for (const key of keys) {
+        if (referenced.has(key) || !(await olderThan(this.pathOf(key), cutoff))) continue
+        await rm(this.pathOf(key), { force: true })
+        await rm(this.thumbnailPathOf(key), { force: true })
+        deleted.push(key)
+      }
+      for (const key of thumbnails) {
+        const thumbnailPath = this.thumbnailPathOf(key)
+        if (!(await exists(this.pathOf(key))) && (await olderThan(thumbnailPath, cutoff))) {
+          await rm(thumbnailPath, { force: true })
+        }
       }
     }
 
@@ -215,17 +224,14 @@ export class FileStore {
   }
 
   // Only names a put could have renamed into place count; strays are neither blobs nor thumbnails.
-  private async listStored(): Promise<{ keys: string[]; thumbnails: string[] }> {
+  private async listStoredIn(prefix: string): Promise<{ keys: string[]; thumbnails: string[] }> {
     const keys: string[] = []
     const thumbnails: string[] = []
-    for (const prefix of await this.listDir(this.rootDir)) {
-      if (!FAN_OUT_PATTERN.test(prefix)) continue
-      for (const name of await this.listDir(path.join(this.rootDir, prefix))) {
-        if (!name.startsWith(prefix)) continue
-        if (KEY_PATTERN.test(name)) keys.push(name)
-        const thumbnailOf = THUMBNAIL_PATTERN.exec(name)?.[1]
-        if (thumbnailOf) thumbnails.push(thumbnailOf)
-      }
+    for (const name of await this.listDir(path.join(this.rootDir, prefix))) {
+      if (!name.startsWith(prefix)) continue
+      if (KEY_PATTERN.test(name)) keys.push(name)
+      const thumbnailOf = THUMBNAIL_PATTERN.exec(name)?.[1]
+      if (thumbnailOf) thumbnails.push(thumbnailOf)
     }
     return { keys: keys.sort(), thumbnails }
   }

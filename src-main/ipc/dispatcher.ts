@@ -10,7 +10,9 @@ import { type Channel, contract, type DataDomain, isChannel } from '../../src-sh
 import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
 import { DerivedCache } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
-import type { PrepareContext, ServiceContext, Session } from '../catalog/service-context.ts'
+import type { PrepareContext, ReadContext, ServiceContext, Session } from '../catalog/service-context.ts'
+import { PreparedSql } from '../db/prepared-sql.ts'
+import type { ReadConnection } from '../db/read-connection.ts'
 import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
 import type { Handlers } from './handlers.ts'
@@ -24,6 +26,8 @@ export interface Logger {
 
 export interface DispatcherDeps {
   orm: MikroORM
+  /** The connection queries with a read handler are answered on; the dispatcher never closes it. */
+  reads: ReadConnection
   handlers: Handlers
   session: Session
   files: FileStore
@@ -35,6 +39,11 @@ export interface DispatcherDeps {
 export interface Dispatcher {
   /** Validates and runs one call; never throws, always answers with the envelope. */
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>
+  /**
+   * Runs main's own work (housekeeping) in the queue's turn, in one short transaction, as a call's handler runs
+   * but with no envelope and no change announced; rejects once draining has begun.
+   */
+  inTurn<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T>
   /** Refuses new calls and resolves once the ones already accepted have finished. */
   drain(): Promise<void>
 }
@@ -51,6 +60,7 @@ type AnyHandler =
       prepare(input: unknown, ctx: PrepareContext): Promise<unknown>
       commit(prepared: unknown, ctx: ServiceContext): Promise<unknown>
     }
+  | { read(input: unknown, ctx: ReadContext): unknown }
 
 const UNEXPECTED: ErrorBody = {
   code: 'INTERNAL',
@@ -78,15 +88,27 @@ const invalidInput = (issues: FieldIssue[]): ErrorBody => {
 
 /**
  * The transport-free heart of the IPC layer: Electron's ipcMain, the browser harness and tests all call
- * `dispatch`. Calls run one at a time — SQLite has one connection here, and each call is one short
- * transaction on its own EntityManager fork.
+ * `dispatch`. Two ways through:
+ *
+ * - Queries with a read handler are answered at once on the read connection (see read-connection.ts), each
+ *   whole and synchronous in one read transaction: they never wait for the queue, and a write in progress
+ *   neither holds them up nor shows them half of what it did. They see what was committed when they arrived.
+ * - Every other call takes its turn in one queue on the write connection, one at a time, each one short
+ *   transaction on its own EntityManager fork, whose connection it can also use as prepared statements.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { orm, handlers, session, files, logger, onDataChanged } = deps
+  const { orm, reads, handlers, session, files, logger, onDataChanged } = deps
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
   // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
   const derived = new DerivedCache()
+  // The write connection as better-sqlite3 sees it: statements there run inside whatever transaction the ORM
+  // has open on it, which the queue makes the current call's own.
+  let writeSql: PreparedSql | null = null
+  const writeConnection = async () => {
+    writeSql ??= new PreparedSql(await orm.em.getConnection().getNativeClient())
+    return writeSql
+  }
 
   const knownFailure = (error: unknown): ErrorBody | null => {
     if (isAppError(error)) return error.toBody()
@@ -119,9 +141,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
+      const sql = await writeConnection()
       const outcome = await orm.em.fork().transactional(async (em) => {
         try {
-          return { value: await work({ em, session, files, derived }) }
+          return { value: await work({ em, sql, session, files }) }
         } catch (error) {
           if (error instanceof RecordedRefusal) return { refusal: error }
           throw error
@@ -135,6 +158,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         onDataChanged([...spec.changes])
       }
       return { ok: true, value }
+    } catch (error) {
+      return failureOf(channel, error)
+    }
+  }
+
+  /** A query's answer from the read connection, in one read transaction, without waiting for the queue. */
+  const answerRead = (channel: Channel, read: (ctx: ReadContext) => unknown): Envelope<unknown> => {
+    try {
+      // Read before the snapshot is taken: a commit after it shows as a new version on the next call.
+      derived.observe(reads.dataVersion())
+      return { ok: true, value: reads.read(() => read({ sql: reads.sql, session, derived })) }
     } catch (error) {
       return failureOf(channel, error)
     }
@@ -156,6 +190,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const accept = (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
     const entry = handlers[channel] as AnyHandler
     if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx))
+    if ('read' in entry) return Promise.resolve(answerRead(channel, (ctx) => entry.read(input, ctx)))
     const result = entry.prepare(input, { files }).then(
       (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx)),
       (error: unknown) => failureOf(channel, error),
@@ -185,6 +220,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         logger.error('A call could not be accepted', error)
         return Promise.resolve(fail(UNEXPECTED))
       }
+    },
+    inTurn(work) {
+      if (closing) return Promise.reject(new Error('The catalogue is closing.'))
+      const result = tail.then(async () => {
+        const sql = await writeConnection()
+        return orm.em.fork().transactional((em) => work({ em, sql, session, files }))
+      })
+      // The queue goes on whatever this work does.
+      tail = result.catch(() => {})
+      return result
     },
     async drain() {
       closing = true

@@ -290,7 +290,7 @@ describe('the catalogue UI migration (Migration20261129010000_ui_part1)', () => 
     const opened = await openDatabase(dataDir)
     await opened.orm.close()
 
-    expect(opened.appliedMigrations).toEqual(['Migration20261129010000_ui_part1'])
+    expect(opened.appliedMigrations).toEqual(migrationsList.slice(before).map((m) => m.name))
     expect(opened.backupPath).not.toBeNull()
     expect(dump()).toEqual(rowsBefore)
     // Added in place: a rebuilt table would live at new pages.
@@ -330,6 +330,71 @@ describe('the catalogue UI migration (Migration20261129010000_ui_part1)', () => 
     } finally {
       db.close()
     }
+  })
+})
+
+describe('the one-letter search migration (Migration20261130090000_search_one_letter)', () => {
+  const before = migrationsList.findIndex((m) => m.name === 'Migration20261130090000_search_one_letter')
+
+  it('rebuilds the full-text indexes of a populated catalogue with a one-letter prefix index: every row found as before, and kept in step', async () => {
+    await migrateTo(before)
+    const writer = new Database(dbPath())
+    writer.pragma('foreign_keys = on')
+    const now = Date.now()
+    writer.exec(`
+      insert into person (id, first_name, last_name, created_at, updated_at) values (1, 'Agnès', 'Varda', ${now}, ${now}), (2, null, 'Tati', ${now}, ${now});
+      insert into movie (id, title, title_sort_key, description, created_at, updated_at) values
+        (1, 'Cléo from 5 to 7', 'cleo from 5 to 7', 'A singer waits for news', ${now}, ${now}),
+        (2, 'Playtime', 'playtime', null, ${now}, ${now});
+      insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 1, ${now}, ${now}), (2, 'Hulot', 2, 2, ${now}, ${now});
+    `)
+    writer.close()
+    const searches = ['"cleo"*', '"va"*', '"sin"*', '"playtime"*', '"hu"*', '"agnes" "va"*', '"ta"*']
+    const found = () =>
+      ['movie', 'person', 'character'].map((kind) =>
+        searches.map((match) =>
+          readOnly(`select rowid from ${kind}_search where ${kind}_search match '${match}' order by rowid`),
+        ),
+      )
+    const foundBefore = found()
+
+    const opened = await openDatabase(dataDir)
+    await opened.orm.close()
+
+    expect(opened.appliedMigrations).toEqual(migrationsList.slice(before).map((m) => m.name))
+    expect(opened.backupPath).not.toBeNull()
+    expect(found()).toEqual(foundBefore)
+    for (const kind of ['movie', 'person', 'character']) {
+      const [table] = readOnly<{ sql: string }>(`select sql from sqlite_master where name = '${kind}_search'`)
+      expect(table?.sql, kind).toContain("prefix='1 2 3'")
+    }
+    // One letter, answered from the new prefix index, accents folded as before.
+    expect(readOnly(`select rowid from movie_search where movie_search match '"c"*'`)).toEqual([{ rowid: 1 }])
+    expect(readOnly(`select rowid from person_search where person_search match '"a"*'`)).toEqual([
+      { rowid: 1 },
+    ])
+    expect(readOnly(`select rowid from character_search where character_search match '"h"*'`)).toEqual([
+      { rowid: 2 },
+    ])
+
+    // The triggers came back with the tables: an insert, a rename and a delete are followed.
+    const db = new Database(dbPath())
+    try {
+      db.exec(`
+        insert into movie (id, title, title_sort_key, created_at, updated_at) values (3, 'Mon Oncle', 'mon oncle', ${now}, ${now});
+        update movie set title = 'Trafic', title_sort_key = 'trafic' where id = 2;
+        delete from character where id = 1;
+      `)
+    } finally {
+      db.close()
+    }
+    expect(readOnly(`select rowid from movie_search where movie_search match '"o"*'`)).toEqual([{ rowid: 3 }])
+    expect(readOnly(`select rowid from movie_search where movie_search match '"playtime"*'`)).toEqual([])
+    expect(readOnly(`select rowid from movie_search where movie_search match '"t"*'`)).toEqual([
+      { rowid: 1 },
+      { rowid: 2 },
+    ])
+    expect(readOnly(`select rowid from character_search where character_search match '"c"*'`)).toEqual([])
   })
 })
 

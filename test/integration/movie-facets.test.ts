@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Input } from '../../src-shared/contract.ts'
 import type { FacetCount, MovieFacets } from '../../src-shared/movies.ts'
@@ -160,16 +162,26 @@ function bruteForceFacets(filters: Filters, userId: number | null): MovieFacets 
       name: countryNames.get(id)!,
       count,
     })),
-    directors: directorCounts.slice(0, 50).map(([id, count]) => {
-      const person = people.get(id)!
-      return { id, name: `${person.first_name} ${person.last_name}`, count }
-    }),
+    directors: withChosen(directorCounts.slice(0, 50), filters.directorId, listed.length).map(
+      ([id, count]) => {
+        const person = people.get(id)!
+        return { id, name: `${person.first_name} ${person.last_name}`, count }
+      },
+    ),
     years: [...tally(matching('years').map(yearOf))]
       .sort(([a], [b]) => a - b)
       .map(([year, count]) => ({ year, count })),
     favorites: userId === null ? 0 : matching('favorites').filter((movie) => favorites.has(movie.id)).length,
   }
 }
+
+/** The chosen director is listed after the top 50 when not among them, with their movies under every filter. */
+const withChosen = (
+  top: [number, number][],
+  chosen: number | undefined,
+  count: number,
+): [number, number][] =>
+  chosen === undefined || top.some(([id]) => id === chosen) ? top : [...top, [chosen, count]]
 
 const byId = (counts: FacetCount[]) => [...counts].sort((a, b) => a.id - b.id)
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
@@ -222,8 +234,25 @@ describe('movies:facets', () => {
       const label = `signed in, ${JSON.stringify(filters)}`
       expectFacets(await catalog.call('movies:facets', filters), bruteForceFacets(filters, annId), label)
     }
-    // The busiest directors crowd out the rest: only the first 50 are listed.
-    expect((await catalog.call('movies:facets', {})).directors).toHaveLength(50)
+    // The busiest directors crowd out the rest: only the first 50 are listed…
+    const top = (await catalog.call('movies:facets', {})).directors.map((director) => director.id)
+    expect(top).toHaveLength(50)
+    // …and a director chosen from outside them too, after them, counted under every filter (so, 0 when the
+    // other filters leave none of their movies): the filter stays visible, and can be unchosen.
+    const outside = directors.find((id) => !top.includes(id))!
+    for (const [filters, listed] of [
+      [{ directorId: outside }, [...top, outside]],
+      [{ directorId: outside, text: 'nothing-like-this' }, [outside]],
+    ] as const) {
+      const label = `a director outside the top 50, ${JSON.stringify(filters)}`
+      const facets = await catalog.call('movies:facets', filters)
+      expectFacets(facets, bruteForceFacets(filters, annId), label)
+      expect(
+        facets.directors.map((director) => director.id),
+        label,
+      ).toEqual(listed)
+      expect(facets.directors.at(-1)?.count, label).toBe(facets.total)
+    }
     const listed = await catalog.call('movies:list', { genreIds: [genres[1]!, genres[0]!], limit: 500 })
     expect(listed.total).toBe(
       (await catalog.call('movies:facets', { genreIds: [genres[0]!] })).genres.find(
@@ -239,6 +268,110 @@ describe('movies:facets', () => {
       expectFacets(facets, bruteForceFacets(filters, null), label)
     }
     expect((await catalog.failure('movies:facets', { favoritesOnly: true })).code).toBe('UNAUTHENTICATED')
+  })
+
+  it('counts the same in one pass over the facet index when thousands of movies are to be counted', {
+    timeout: 60_000,
+  }, async () => {
+    const ann = await catalog.call('users:register', ANN)
+    const genres = catalog
+      .sql<{ id: number }>('select id from genre order by id limit 5')
+      .map((row) => row.id)
+    const countries = catalog
+      .sql<{ id: number }>('select id from country order by id limit 3')
+      .map((row) => row.id)
+    const writer = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    try {
+      const person = writer.prepare(
+        'insert into person (first_name, last_name, first_name_sort_key, last_name_sort_key, created_at, updated_at) values (?, ?, lower(?), lower(?), 1, 1)',
+      )
+      const movie = writer.prepare(
+        `insert into movie (title, title_sort_key, release_date, release_date_precision, country_id, director_id,
+           created_at, updated_at) values (?, lower(?), ?, ?, ?, ?, 1, 1)`,
+      )
+      const link = writer.prepare(
+        'insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (?, ?, 1, 1)',
+      )
+      const favorite = writer.prepare(
+        'insert into favorite_movie (user_id, movie_id, created_at, updated_at) values (?, ?, 1, 1)',
+      )
+      writer.transaction(() => {
+        const directors = Array.from({ length: 60 }, (_, i) =>
+          Number(
+            person.run(
+              `Director ${i % 30}`,
+              ['Lee', 'Ozu'][i % 2],
+              `Director ${i % 30}`,
+              ['Lee', 'Ozu'][i % 2],
+            ).lastInsertRowid,
+          ),
+        )
+        for (let i = 0; i < 3000; i++) {
+          const year = 1950 + ((i * 7) % 50)
+          const date =
+            i % 9 === 0 ? null : i % 5 === 0 ? `${year}-01-01` : `${year}-0${1 + (i % 9)}-1${i % 10}`
+          const id = Number(
+            movie.run(
+              `Film ${i} ${WORDS[i % 4]}`,
+              `Film ${i} ${WORDS[i % 4]}`,
+              date,
+              i % 5 === 0 && date ? 'year' : 'day',
+              i % 4 === 0 ? null : countries[i % 3]!,
+              i % 11 === 0 ? null : directors[i < 2000 ? i % 6 : i % 60]!,
+            ).lastInsertRowid,
+          )
+          link.run(id, genres[0]!)
+          if (i % 3) link.run(id, genres[1 + (i % 4)]!)
+          if (i % 3 === 0) favorite.run(ann.id, id)
+        }
+      })()
+    } finally {
+      writer.close()
+    }
+    const outside = catalog
+      .sql<{ id: number }>(
+        'select director_id as id from movie group by director_id order by count(*), director_id limit 1',
+      )
+      .map((row) => row.id)[0]!
+    const combinations: Filters[] = [
+      { text: 'film' },
+      { text: 'fi', genreIds: [genres[2]!] },
+      { genreIds: [genres[0]!] },
+      { genreIds: [genres[1]!, genres[0]!] },
+      { text: 'film', countryId: countries[0]! },
+      { text: 'film', directorId: outside },
+      { text: 'film', yearFrom: 1960, yearTo: 1980 },
+      { text: 'film', yearFrom: 1990 },
+      { text: 'film', favoritesOnly: true },
+      {
+        text: 'film',
+        genreIds: [genres[0]!],
+        countryId: countries[1]!,
+        directorId: outside,
+        yearFrom: 1955,
+        yearTo: 1995,
+        favoritesOnly: true,
+      },
+    ]
+    for (const filters of combinations) {
+      const label = `many movies, ${JSON.stringify(filters)}`
+      expectFacets(await catalog.call('movies:facets', filters), bruteForceFacets(filters, ann.id), label)
+    }
+    // What is kept for counting follows every change, the app's and a write beside it.
+    await catalog.call('movies:create', { title: 'Film after', releaseDate: '1961', genreIds: [genres[2]!] })
+    const beside = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    beside.prepare('delete from movie where id = (select min(id) from movie)').run()
+    beside.close()
+    for (const filters of combinations.slice(0, 3)) {
+      const label = `many movies, after changes, ${JSON.stringify(filters)}`
+      expectFacets(await catalog.call('movies:facets', filters), bruteForceFacets(filters, ann.id), label)
+    }
+
+    await catalog.call('users:signOut', {})
+    for (const filters of combinations.filter((f) => !f.favoritesOnly)) {
+      const label = `many movies, signed out, ${JSON.stringify(filters)}`
+      expectFacets(await catalog.call('movies:facets', filters), bruteForceFacets(filters, null), label)
+    }
   })
 
   it('follows changes: a new movie and a new favorite are counted at once', async () => {

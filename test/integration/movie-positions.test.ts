@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { moviePageStatement, sortedMovies } from '../../src-main/catalog/movies/movie-list.service.ts'
-import { ANCHOR_SPACING, anchorsStatement } from '../../src-main/catalog/movies/movie-list-anchors.ts'
+import { movieFilters } from '../../src-main/catalog/movies/movie-filters.ts'
+import { sortOf, walkedWindow } from '../../src-main/catalog/movies/movie-list.service.ts'
+import { ANCHOR_SPACING, rowAtStatements } from '../../src-main/catalog/movies/movie-list-anchors.ts'
 import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MovieSort } from '../../src-shared/movies.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
@@ -257,34 +258,61 @@ describe('movies:list by position', () => {
     expect(await idAt(position)).toBe(beforePrevious)
   })
 
-  it('seeks to an anchor through the sort index, and finds the anchors in one pass over it, in every sort order', () => {
+  it('seeks to an anchor through the sort index, past tied keys by (key, id), and finds anchors walking the index, in every sort order', () => {
     const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
     try {
       for (const sort of MOVIE_SORTS) {
         for (const direction of ['asc', 'desc'] as const) {
           const label = `${sort} ${direction}`
-          const query = MovieListQuery.parse({ sort, direction, position: 5000 })
-          const plan = (sql: string, params: unknown[]) =>
-            (db.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map(
-              (step) => step.detail,
-            )
+          const list = { ...sortOf(MovieListQuery.parse({ sort, direction })), filters: [] }
+          const plan = ({ sql, params }: { sql: string; params: unknown[] }, ...offset: number[]) =>
+            (db.prepare(`explain query plan ${sql}`).all(...params, ...offset) as { detail: string }[])
+              .map((step) => step.detail)
+              .join('\n')
+          const anchor = [sort === 'title' ? 'm' : 1, 50]
 
-          const page = moviePageStatement(query, null, { after: [sort === 'title' ? 'm' : 1, 50], skip: 200 })
-          const pagePlan = plan(page.sql, page.params)
-          expect(
-            pagePlan.find((detail) => / m\b/.test(detail)),
-            label,
-          ).toMatch(/^SEARCH m USING INDEX movie_sort_/)
-          expect(pagePlan.join('\n'), label).not.toMatch(/TEMP B-TREE/)
+          // The rows tied with the anchor by a seek on (key, id), the rows past it by a seek on the key.
+          const window = plan(walkedWindow(list, { after: anchor, skip: 200 }, 41))
+          expect(window, label).toMatch(
+            /SEARCH m USING COVERING INDEX movie_sort_\w+ \((<expr>|\w+)=\? AND id[<>]\?\)/,
+          )
+          expect(window, label).toMatch(/SEARCH m USING COVERING INDEX movie_sort_\w+ \((<expr>|\w+)[<>]\?\)/)
+          expect(window, label).not.toMatch(/SCAN m\b/)
 
-          const anchors = anchorsStatement(sortedMovies(query, null))
-          const anchorsPlan = plan(anchors.sql, anchors.params)
-          expect(
-            anchorsPlan.find((detail) => / m\b/.test(detail)),
-            label,
-          ).toMatch(/^SCAN m USING COVERING INDEX movie_sort_/)
-          expect(anchorsPlan.join('\n'), label).not.toMatch(/TEMP B-TREE/)
+          const fromTop = rowAtStatements(list, null)
+          expect(plan(fromTop.beyond, 0), label).toMatch(/^SCAN m USING COVERING INDEX movie_sort_/)
+          expect(plan(fromTop.beyond, 0), label).not.toMatch(/TEMP B-TREE/)
+          const fromAnchor = rowAtStatements(list, anchor)
+          for (const [statement, offset] of [
+            [fromAnchor.tied!, [0]],
+            [fromAnchor.beyond, [0]],
+            [fromAnchor.tiedCount!, []],
+          ] as const) {
+            expect(plan(statement, ...offset), label).toMatch(/^SEARCH m USING COVERING INDEX movie_sort_/)
+            expect(plan(statement, ...offset), label).not.toMatch(/TEMP B-TREE/)
+          }
         }
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('walks only the stretch of release dates a years filter allows, when sorted by release date', () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      for (const direction of ['asc', 'desc'] as const) {
+        const query = MovieListQuery.parse({ sort: 'releaseDate', direction, yearFrom: 1990, yearTo: 1999 })
+        const list = { ...sortOf(query), filters: movieFilters(query, null) }
+        const window = walkedWindow(list, { after: null, skip: 300 }, 41)
+        const plan = (
+          db.prepare(`explain query plan ${window.sql}`).all(...window.params) as { detail: string }[]
+        )
+          .map((step) => step.detail)
+          .join('\n')
+        expect(plan, direction).toMatch(
+          /SEARCH m USING INDEX movie_sort_release_date_\w+ \(<expr>>\? AND <expr><\?\)/,
+        )
       }
     } finally {
       db.close()

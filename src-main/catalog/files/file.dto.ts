@@ -2,7 +2,10 @@ import type { FileDto } from '../../../src-shared/common.ts'
 import { thumbnailUrlFor, thumbnailUrlOf } from '../../files/file-store.ts'
 import type { FileRecord } from './file.entity.ts'
 
-export const toFileDto = (file: FileRecord): FileDto => ({
+/** The stored facts a FileDto is made of: a file row's, loaded as an entity or read by SQL. */
+export type StoredFile = Pick<FileRecord, 'id' | 'fileName' | 'mimeType' | 'size' | 'url' | 'key'>
+
+export const toFileDto = (file: StoredFile): FileDto => ({
   id: file.id,
   fileName: file.fileName,
   mimeType: file.mimeType,
@@ -19,5 +22,5 @@ export const listImageUrl = (fileUrl: string | null | undefined): string | null 
   fileUrl ? thumbnailUrlOf(fileUrl) : null
 
 /** For a reference that may not be loaded or may be absent. */
-export const toFileDtoOrNull = (file: FileRecord | null | undefined): FileDto | null =>
+export const toFileDtoOrNull = (file: StoredFile | null | undefined): FileDto | null =>
   file ? toFileDto(file) : null

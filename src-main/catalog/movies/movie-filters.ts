@@ -11,66 +11,105 @@ export interface SqlPart {
 /** Each filter of the movie list by name, so a facet can leave its own out. */
 export type MovieFilterName = 'text' | 'genres' | 'country' | 'director' | 'years' | 'favorites'
 
-/** The filters as conditions on `movie m`; only those asked for are present. */
-export type MovieFilterConditions = Partial<Record<MovieFilterName, SqlPart>>
+/**
+ * One condition of the movie list, in the two forms its query shapes use (see movie-selection.ts): `test`,
+ * checked on each movie while a sort index is walked, and `ids`, the movies it keeps read straight from its
+ * own index (a column `id`), for reading the rarest condition first. Both say the same thing.
+ */
+export interface MovieFilter {
+  name: MovieFilterName
+  test: SqlPart
+  ids: SqlPart
+}
 
 /**
- * The SQL condition each filter present in `filters` puts on `movie m`. Asking for favorites with nobody
- * signed in is UNAUTHENTICATED: there is no "my" to filter by.
+ * Every condition the filters present in `filters` put on `movie m`; several genres are one condition each
+ * (a movie must have all of them). Asking for favorites with nobody signed in is UNAUTHENTICATED: there is no
+ * "my" to filter by.
  */
-export function movieFilterConditions(
-  filters: ParsedInput<'movies:facets'>,
-  userId: number | null,
-): MovieFilterConditions {
-  const conditions: MovieFilterConditions = {}
+export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: number | null): MovieFilter[] {
+  const conditions: MovieFilter[] = []
   if (filters.text) {
     const match = toFtsPrefixQuery(filters.text)
     // Text with nothing searchable in it ("!!!") matches nothing, as in search:all.
-    conditions.text = match
-      ? { sql: 'm.id in (select rowid from movie_search where movie_search match ?)', params: [match] }
-      : { sql: '0', params: [] }
+    conditions.push(
+      match
+        ? {
+            name: 'text',
+            // The matches are listed once per statement; `+` keeps SQLite walking the sort index beside them.
+            test: {
+              sql: '+m.id in (select rowid from movie_search where movie_search match ?)',
+              params: [match],
+            },
+            ids: { sql: 'select rowid as id from movie_search where movie_search match ?', params: [match] },
+          }
+        : {
+            name: 'text',
+            test: { sql: '0', params: [] },
+            ids: { sql: 'select 0 as id where 0', params: [] },
+          },
+    )
   }
-  if (filters.genreIds && filters.genreIds.length > 0) {
-    // Several genres narrow the list: a movie must have all of them. Sorted, so one choice reads as one query.
-    const genreIds = [...new Set(filters.genreIds)].sort((a, b) => a - b)
-    conditions.genres = {
-      sql: `m.id in (select movie_id from movie_genre where genre_id in (${genreIds.map(() => '?').join(', ')})
-        group by movie_id having count(*) = ?)`,
-      params: [...genreIds, genreIds.length],
-    }
+  // Sorted and without repeats, so one choice of genres is always the same SQL.
+  for (const genreId of [...new Set(filters.genreIds ?? [])].sort((a, b) => a - b)) {
+    conditions.push({
+      name: 'genres',
+      test: {
+        sql: 'exists (select 1 from movie_genre g where g.movie_id = m.id and g.genre_id = ?)',
+        params: [genreId],
+      },
+      ids: { sql: 'select movie_id as id from movie_genre where genre_id = ?', params: [genreId] },
+    })
   }
-  if (filters.countryId !== undefined) {
-    conditions.country = { sql: 'm.country_id = ?', params: [filters.countryId] }
-  }
+  if (filters.countryId !== undefined)
+    conditions.push(columnFilter('country', 'country_id', filters.countryId))
   if (filters.directorId !== undefined) {
-    conditions.director = { sql: 'm.director_id = ?', params: [filters.directorId] }
+    conditions.push(columnFilter('director', 'director_id', filters.directorId))
   }
-  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-    // A date known by its year alone is stored as its 1 January, so it falls inside its year here too.
-    conditions.years = {
-      sql: 'm.release_date between ? and ?',
-      params: [`${filters.yearFrom ?? '0000'}-01-01`, `${filters.yearTo ?? '9999'}-12-31`],
-    }
+  const range = releaseDateRange(filters)
+  if (range) {
+    conditions.push({
+      name: 'years',
+      test: { sql: '+m.release_date between ? and ?', params: range },
+      ids: { sql: 'select id from movie where release_date between ? and ?', params: range },
+    })
   }
   if (filters.favoritesOnly) {
     if (userId === null) throw new AppError('UNAUTHENTICATED', 'Sign in to see your favorites.')
-    conditions.favorites = favoritesOf(userId)
+    conditions.push(favoritesOf(userId))
   }
   return conditions
 }
 
-/** Movies among the favorites of `userId`, as a condition on `movie m`. */
-export const favoritesOf = (userId: number): SqlPart => ({
-  sql: 'm.id in (select movie_id from favorite_movie where user_id = ?)',
-  params: [userId],
+/**
+ * The release dates the years filter keeps, first and last, or null without one. A date known by its year alone
+ * is stored as its 1 January, so it falls inside its year here too.
+ */
+export function releaseDateRange(filters: ParsedInput<'movies:facets'>): [string, string] | null {
+  if (filters.yearFrom === undefined && filters.yearTo === undefined) return null
+  return [`${filters.yearFrom ?? '0000'}-01-01`, `${filters.yearTo ?? '9999'}-12-31`]
+}
+
+/** A movie column equal to a value; `+` keeps its own index out of a walk along a sort index. */
+const columnFilter = (name: MovieFilterName, column: string, value: number): MovieFilter => ({
+  name,
+  test: { sql: `+m.${column} = ?`, params: [value] },
+  ids: { sql: `select id from movie where ${column} = ?`, params: [value] },
 })
 
-/** Every filter's condition except those `left out` (a facet ignores its own filter). */
-export function filtersExcept(conditions: MovieFilterConditions, ...leftOut: MovieFilterName[]): SqlPart[] {
-  return Object.entries(conditions)
-    .filter(([name]) => !leftOut.includes(name as MovieFilterName))
-    .map(([, condition]) => condition)
-}
+/** Movies among the favorites of `userId`. */
+export const favoritesOf = (userId: number): MovieFilter => ({
+  name: 'favorites',
+  test: {
+    sql: 'exists (select 1 from favorite_movie f where f.user_id = ? and f.movie_id = m.id)',
+    params: [userId],
+  },
+  ids: { sql: 'select movie_id as id from favorite_movie where user_id = ?', params: [userId] },
+})
+
+/** Every condition except those of the filters `left out` (a facet ignores its own filter). */
+export const filtersExcept = (filters: MovieFilter[], ...leftOut: MovieFilterName[]): MovieFilter[] =>
+  filters.filter((filter) => !leftOut.includes(filter.name))
 
 /**
  * `where` and the conditions joined with `and`; nothing at all when there are none, which lets SQLite count a

@@ -4,9 +4,10 @@ import { toIsoTimestamp } from '../../db/iso.ts'
 import { listImageUrl } from '../files/file.dto.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
-import type { ServiceContext } from '../service-context.ts'
-import { movieFilterConditions, type SqlPart, whereClause } from './movie-filters.ts'
-import { type SortedMovies, type WindowStart, windowStart } from './movie-list-anchors.ts'
+import type { ReadContext } from '../service-context.ts'
+import { movieFilters, releaseDateRange, type SqlPart, whereClause } from './movie-filters.ts'
+import { type SortedMovies, type WindowStart, walkConditions, windowStart } from './movie-list-anchors.ts'
+import { gatheredFrom, gatheringIsCheaper, type MovieSelection, selectMovies } from './movie-selection.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
 import { releaseDateOf } from './release-date.ts'
 
@@ -61,74 +62,107 @@ export const toMovieListItem = (row: MovieListRow): MovieListItem => {
   }
 }
 
-/** The list a query asks for: its sort key and direction, and the condition of every filter it sets. */
-export function sortedMovies(query: ParsedInput<'movies:list'>, userId: number | null): SortedMovies {
+/** The sort key and direction a query asks for, and the range of the key its filters allow. */
+export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'key' | 'order' | 'bounds'> {
+  const key = MOVIE_SORT_KEYS[query.sort][query.direction]
+  const range = query.sort === 'releaseDate' ? releaseDateRange(query) : null
   return {
-    key: MOVIE_SORT_KEYS[query.sort][query.direction],
+    key,
     order: query.direction === 'asc' ? 'asc' : 'desc',
-    filters: Object.values(movieFilterConditions(query, userId)),
+    // Years filter a list sorted by release date to one stretch of its key: a walk seeks to it and stops after
+    // it, instead of stepping over every film outside the years. (Unknown dates sort at the ends, outside any
+    // stretch of years but the last, and the filter's own test still drops them there.)
+    bounds: range ? [{ sql: `${key} between ? and ?`, params: range }] : [],
   }
-}
-
-/** Where the page after `cursor` starts: just after the row it names, or at the top without one. */
-const afterCursor = (cursor: string | null | undefined): WindowStart => ({
-  after: cursor ? decodeCursor(cursor, 2) : null,
-  skip: 0,
-})
-
-/** How many movies the filtered list holds. */
-export function movieCountStatement(query: ParsedInput<'movies:list'>, userId: number | null): SqlPart {
-  const where = whereClause(sortedMovies(query, userId).filters)
-  return { sql: `select count(*) as total from movie m ${where.sql}`, params: where.params }
 }
 
 /**
- * One page of the movie list, from `start`. Keyset paging: a page starts after a row's sort key and id (the
- * cursor's, or an anchor's), and an index on (key, id) per sort order lets SQLite seek straight to it, so the
- * last page of 100,000 movies costs what the first does; from an anchor it then skips fewer than
- * ANCHOR_SPACING rows. One row more than the limit is read, to tell whether there is a next page.
+ * The ids and sort keys (`k`, `id`) of one window of a list read by walking its sort index: from `start`, then
+ * `limit` rows. After a row (a cursor's or an anchor's), the rows tied with it on the key come first, found by a
+ * seek on (key, id), then the rows past its key by a seek on the key: a seek on the key alone would step through
+ * every tied row before the cursor (a third of all budgets are unknown).
  */
-export function moviePageStatement(
-  query: ParsedInput<'movies:list'>,
-  userId: number | null,
-  start: WindowStart = afterCursor(query.cursor),
-): SqlPart {
-  const { key, order, filters } = sortedMovies(query, userId)
-  const conditions = [...filters]
-  if (start.after) {
-    const [afterKey, afterId] = start.after
-    // The plain bound lets SQLite seek into the (key, id) index; the row value alone would scan to it.
-    const [bound, after] = order === 'asc' ? ['>=', '>'] : ['<=', '<']
-    conditions.push({
-      sql: `${key} ${bound} ? and (${key}, m.id) ${after} (?, ?)`,
-      params: [afterKey, afterKey, afterId],
-    })
+export function walkedWindow(list: SortedMovies, start: WindowStart, limit: number): SqlPart {
+  const { key, order } = list
+  const next = order === 'asc' ? '>' : '<'
+  const ids = (conditions: SqlPart[], orderBy: string, rows: number): SqlPart => {
+    const where = whereClause([...walkConditions(list), ...conditions])
+    return {
+      sql: `select ${key} as k, m.id as id from movie m ${where.sql} order by ${orderBy} limit ?`,
+      params: [...where.params, rows],
+    }
   }
-  const where = whereClause(conditions)
-  const columns = movieListColumns(userId)
+  const byKey = `${key} ${order}, m.id ${order}`
+  if (!start.after) {
+    const window = ids([], byKey, limit)
+    return { sql: `${window.sql} offset ?`, params: [...window.params, start.skip] }
+  }
+  const [afterKey, afterId] = start.after
+  const rows = start.skip + limit
+  const tied = ids(
+    [{ sql: `${key} = ? and m.id ${next} ?`, params: [afterKey, afterId] }],
+    `m.id ${order}`,
+    rows,
+  )
+  const beyond = ids([{ sql: `${key} ${next} ?`, params: [afterKey] }], byKey, rows)
   return {
-    sql: `select ${columns.sql}, ${key} as sort_key from movie m ${MOVIE_LIST_JOINS}
-      ${where.sql} order by ${key} ${order}, m.id ${order} limit ? offset ?`,
-    params: [...columns.params, ...where.params, query.limit + 1, start.skip],
+    sql: `select k, id from (select * from (${tied.sql}) union all select * from (${beyond.sql}))
+      order by k ${order}, id ${order} limit ? offset ?`,
+    params: [...tied.params, ...beyond.params, limit, start.skip],
   }
+}
+
+/** The same window read by gathering the filtered movies and sorting them (see movie-selection.ts). */
+function gatheredWindow(list: SortedMovies, selection: MovieSelection, start: WindowStart, limit: number) {
+  const { key, order } = list
+  const next = order === 'asc' ? '>' : '<'
+  const after: SqlPart[] = start.after
+    ? [
+        {
+          sql: `(${key} ${next} ? or (${key} = ? and m.id ${next} ?))`,
+          params: [start.after[0], ...start.after],
+        },
+      ]
+    : []
+  const from = gatheredFrom(selection, after)
+  return {
+    sql: `select ${key} as k, m.id as id from ${from.sql} order by ${key} ${order}, m.id ${order} limit ? offset ?`,
+    params: [...from.params, limit, start.skip],
+  }
+}
+
+/** The rows of a window whose ids and keys `window` selects, in its order. */
+function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): SortedMovieListRow[] {
+  const columns = movieListColumns(ctx.session.userId)
+  // SQLite reads the window first and looks each row up in its order, so this sorts nothing.
+  return ctx.sql.all<SortedMovieListRow>(
+    `select ${columns.sql}, w.k as sort_key from (${window.sql}) w join movie m on m.id = w.id ${MOVIE_LIST_JOINS}
+      order by w.k ${list.order}, w.id ${list.order}`,
+    [...columns.params, ...window.params],
+  )
 }
 
 /**
  * One window of the filtered, sorted list, and the size of the whole filtered list: the page after `cursor`,
- * or the page starting at `position` (found from the list's anchors, see movie-list-anchors.ts). Either way
- * `nextCursor` continues from its last row by keyset.
+ * or the page starting at `position`. Either way `nextCursor` continues from its last row by keyset. How it is
+ * read depends on how many movies match (see movie-selection.ts): few are gathered and sorted; many are read
+ * walking the sort index, seeking straight to a cursor, or to a position through the list's anchors (see
+ * movie-list-anchors.ts).
  */
-export async function listMovies(ctx: ServiceContext, query: ParsedInput<'movies:list'>): Promise<MoviePage> {
-  const userId = ctx.session.userId
-  const count = movieCountStatement(query, userId)
-  const [{ total } = { total: 0 }] = await ctx.em.execute<{ total: number }[]>(count.sql, count.params)
-  const start =
-    query.position === undefined
-      ? afterCursor(query.cursor)
-      : await windowStart(ctx, sortedMovies(query, userId), query.position)
-  if (!start) return { items: [], total, nextCursor: null }
-  const pageQuery = moviePageStatement(query, userId, start)
-  const rows = await ctx.em.execute<SortedMovieListRow[]>(pageQuery.sql, pageQuery.params)
+export function listMovies(ctx: ReadContext, query: ParsedInput<'movies:list'>): MoviePage {
+  const filters = movieFilters(query, ctx.session.userId)
+  const selection = selectMovies(ctx, filters)
+  const list: SortedMovies = { ...sortOf(query), filters }
+  const { total } = selection
+  const limit = query.limit + 1
+  const after = query.cursor ? decodeCursor(query.cursor, 2) : null
+  const position = query.position ?? 0
+  if (position >= total) return { items: [], total, nextCursor: null }
+
+  const window = gatheringIsCheaper(selection, position + limit)
+    ? gatheredWindow(list, selection, { after, skip: position }, limit)
+    : walkedWindow(list, after ? { after, skip: 0 } : windowStart(ctx, list, position), limit)
+  const rows = windowRows(ctx, list, window)
   const hasMore = rows.length > query.limit
   const page = hasMore ? rows.slice(0, query.limit) : rows
   const last = page.at(-1)

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { z } from 'zod'
-import type { CharacterRole } from '../../../src-shared/characters.ts'
 import type { Page } from '../../../src-shared/common.ts'
 import type {
   PersonDetail,
@@ -10,16 +9,16 @@ import type {
   PersonUpdate,
   PersonUsage,
 } from '../../../src-shared/people.ts'
-import { toIsoTimestamp } from '../../db/iso.ts'
 import { Country } from '../countries/country.entity.ts'
 import { assertNotStale, invalidField, missingReference, notFound } from '../errors.ts'
-import { listImageUrl, toFileDtoOrNull } from '../files/file.dto.ts'
+import { listImageUrl } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
-import { releaseDateOf } from '../movies/release-date.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
+import type { ServiceContext } from '../service-context.ts'
 import { fullNameOf } from './person.dto.ts'
 import { Person } from './person.entity.ts'
 import { decodePersonCursor, encodePersonCursor, type PersonSortKey } from './person-cursor.ts'
+import { readPersonDetail } from './person-detail.service.ts'
 
 async function findCountry(em: EntityManager, id: number): Promise<Country> {
   const country = await em.findOne(Country, id)
@@ -34,78 +33,14 @@ async function findPhoto(em: EntityManager, id: number): Promise<FileRecord> {
 }
 
 async function findPerson(em: EntityManager, id: number): Promise<Person> {
-  const person = await em.findOne(Person, id, { populate: ['country', 'primaryPhoto'] })
+  const person = await em.findOne(Person, id)
   if (!person) throw notFound('person', id)
   return person
 }
 
-interface MovieRow {
-  id: number
-  title: string
-  releaseDate: string | null
-  releaseDatePrecision: string
-}
-
-interface CharacterRow {
-  id: number
-  name: string
-  role: CharacterRole
-  movieId: number
-  movieTitle: string
-  movieReleaseDate: string | null
-  movieReleaseDatePrecision: string
-}
-
-// Unknown release dates last, as the movies list sorts them ascending; a year alone sorts as its 1 January.
-const BY_RELEASE_THEN_TITLE = "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id"
-
-async function toPersonDetail(em: EntityManager, person: Person): Promise<PersonDetail> {
-  const directed = await em.execute<MovieRow[]>(
-    `select m.id, m.title, m.release_date as releaseDate, m.release_date_precision as releaseDatePrecision
-       from movie m
-      where m.director_id = ? order by ${BY_RELEASE_THEN_TITLE}`,
-    [person.id],
-  )
-  const characters = await em.execute<CharacterRow[]>(
-    `select c.id, c.name, c.role, m.id as movieId, m.title as movieTitle, m.release_date as movieReleaseDate,
-            m.release_date_precision as movieReleaseDatePrecision
-       from character c join movie m on m.id = c.movie_id
-      where c.actor_id = ? order by ${BY_RELEASE_THEN_TITLE}, c.id`,
-    [person.id],
-  )
-  return {
-    id: person.id,
-    firstName: person.firstName ?? null,
-    lastName: person.lastName ?? null,
-    fullName: fullNameOf(person),
-    biography: person.biography ?? null,
-    dateOfBirth: person.dateOfBirth ?? null,
-    gender: person.gender ?? null,
-    country: person.country ? { id: person.country.id, name: person.country.name } : null,
-    photo: toFileDtoOrNull(person.primaryPhoto),
-    directed: directed.map((row) => ({
-      id: row.id,
-      title: row.title,
-      releaseDate: releaseDateOf(row.releaseDate, row.releaseDatePrecision),
-    })),
-    characters: characters.map((row) => ({
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      movie: {
-        id: row.movieId,
-        title: row.movieTitle,
-        releaseDate: releaseDateOf(row.movieReleaseDate, row.movieReleaseDatePrecision),
-      },
-    })),
-    createdAt: toIsoTimestamp(person.createdAt),
-    updatedAt: toIsoTimestamp(person.updatedAt),
-  }
-}
-
 /** Adds a person; the country and photo they point at must exist. */
 export async function createPerson(
-  em: EntityManager,
+  { em, sql }: Pick<ServiceContext, 'em' | 'sql'>,
   draft: z.output<typeof PersonDraft>,
 ): Promise<PersonDetail> {
   const country = draft.countryId ? await findCountry(em, draft.countryId) : null
@@ -120,12 +55,12 @@ export async function createPerson(
     primaryPhoto: photo,
   })
   await em.flush()
-  return toPersonDetail(em, person)
+  return readPersonDetail(sql, person.id)
 }
 
 /** Changes only the fields present in the input; the person must still have a name afterwards. */
 export async function updatePerson(
-  em: EntityManager,
+  { em, sql }: Pick<ServiceContext, 'em' | 'sql'>,
   update: z.output<typeof PersonUpdate>,
 ): Promise<PersonDetail> {
   const { id, expectedUpdatedAt, countryId, primaryPhotoFileId, ...fields } = update
@@ -140,11 +75,7 @@ export async function updatePerson(
     person.primaryPhoto = primaryPhotoFileId === null ? null : await findPhoto(em, primaryPhotoFileId)
   }
   await em.flush()
-  return toPersonDetail(em, person)
-}
-
-export async function getPerson(em: EntityManager, id: number): Promise<PersonDetail> {
-  return toPersonDetail(em, await findPerson(em, id))
+  return readPersonDetail(sql, person.id)
 }
 
 async function countUsage(em: EntityManager, id: number): Promise<PersonUsage> {
@@ -213,6 +144,19 @@ function afterCursor(after: PersonSortKey): { sql: string; params: unknown[] } {
       }
 }
 
+// SQLite adds up the cell counts of the smallest index's pages: cheap with the page cache (see PAGE_CACHE_KIB).
+const countEveryone = async (em: EntityManager) =>
+  (await em.execute<{ total: number }[]>('select count(*) as total from person'))[0]?.total ?? 0
+
+// From the full-text index alone: the person rows add nothing to the number.
+const countMatches = async (em: EntityManager, match: string) =>
+  (
+    await em.execute<{ total: number }[]>(
+      'select count(*) as total from person_search where person_search match ?',
+      [match],
+    )
+  )[0]?.total ?? 0
+
 /** One page of people by family name, then given name; `text` keeps those whose names start with its words. */
 export async function listPeople(
   em: EntityManager,
@@ -220,10 +164,16 @@ export async function listPeople(
 ): Promise<Page<PersonListItem>> {
   const filters: string[] = []
   const filterParams: unknown[] = []
+  const match = query.text ? toFtsPrefixQuery(query.text) : null
+  // Text with nothing searchable in it ("!!!") matches nobody, as in search:all.
+  const total = match ? await countMatches(em, match) : query.text ? 0 : await countEveryone(em)
   if (query.text) {
-    const match = toFtsPrefixQuery(query.text)
-    // Text with nothing searchable in it ("!!!") matches nobody, as in search:all.
-    filters.push(match ? 'p.id in (select rowid from person_search where person_search match ?)' : '0')
+    // Few matches are read from the full-text index and sorted; many, by walking the name index and testing
+    // each person (`+` keeps SQLite on that index), so a page costs about its own rows.
+    const many = match !== null && 4 * total ** 2 > (query.limit + 1) * (await countEveryone(em))
+    filters.push(
+      match ? `${many ? '+' : ''}p.id in (select rowid from person_search where person_search match ?)` : '0',
+    )
     if (match) filterParams.push(match)
   }
   const pageFilters = [...filters]
@@ -245,10 +195,6 @@ export async function listPeople(
       limit ?`,
     [...pageParams, query.limit + 1],
   )
-  const [counted] = await em.execute<{ total: number }[]>(
-    `select count(*) as total from person p ${where(filters)}`,
-    filterParams,
-  )
 
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
@@ -261,7 +207,7 @@ export async function listPeople(
       dateOfBirth: row.dateOfBirth,
       photoUrl: listImageUrl(row.photoFileUrl),
     })),
-    total: counted?.total ?? 0,
+    total,
     nextCursor: rows.length > query.limit && last ? encodePersonCursor(last) : null,
   }
 }

@@ -3,6 +3,7 @@ import { Migration20261128100000_search } from './Migration20261128100000_search
 import { Migration20261128100100_reference_data } from './Migration20261128100100_reference_data.ts'
 import { Migration20261129005814_sign_in_streak } from './Migration20261129005814_sign_in_streak.ts'
 import { Migration20261129010000_ui_part1 } from './Migration20261129010000_ui_part1.ts'
+import { Migration20261130090000_search_one_letter } from './Migration20261130090000_search_one_letter.ts'
 
 /**
  * Every migration, in order, by the name recorded in the database. Static imports so a bundled app
@@ -14,4 +15,5 @@ export const migrationsList = [
   { name: 'Migration20261128100100_reference_data', class: Migration20261128100100_reference_data },
   { name: 'Migration20261129005814_sign_in_streak', class: Migration20261129005814_sign_in_streak },
   { name: 'Migration20261129010000_ui_part1', class: Migration20261129010000_ui_part1 },
+  { name: 'Migration20261130090000_search_one_letter', class: Migration20261130090000_search_one_letter },
 ]
