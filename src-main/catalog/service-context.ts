@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { FileStore } from '../files/file-store.ts'
+import type { TaskRunner } from '../tasks/task-runner.ts'
 import type { DerivedCache } from './derived-cache.ts'
 
 /** Who is signed in; lives in main for the life of the app, never taken from the renderer. */
@@ -16,6 +17,8 @@ export interface ServiceContext {
   session: Session
   files: FileStore
   derived: DerivedCache
+  /** Long work in batches; only the calls that start or steer tasks use it. */
+  tasks: TaskRunner | undefined
 }
 
 /** What the first step of a staged call gets (see StagedHandler): the file store, and no database. */

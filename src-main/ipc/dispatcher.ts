@@ -7,12 +7,19 @@ import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
-import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
+import {
+  AppError,
+  type Envelope,
+  type ErrorBody,
+  type FieldIssue,
+  isAppError,
+} from '../../src-shared/errors.ts'
 import { DerivedCache } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
 import type { PrepareContext, ServiceContext, Session } from '../catalog/service-context.ts'
 import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
+import type { TaskRunner } from '../tasks/task-runner.ts'
 import type { Handlers } from './handlers.ts'
 import { toPlainInput } from './plain-input.ts'
 
@@ -30,6 +37,8 @@ export interface DispatcherDeps {
   logger: Logger
   /** Told which domains' data a successful write changed, so open views can refresh. */
   onDataChanged: (domains: DataDomain[]) => void
+  /** Long work in batches (src-main/tasks); calls that start tasks refuse to without it. */
+  tasks?: TaskRunner
 }
 
 export interface Dispatcher {
@@ -37,6 +46,11 @@ export interface Dispatcher {
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>
   /** Refuses new calls and resolves once the ones already accepted have finished. */
   drain(): Promise<void>
+  /**
+   * Runs one step of a long task in the queue like a call: its turn, its own transaction, and once it
+   * commits, `changes` announced as a command's are. Throws what the work throws (and rolls it back).
+   */
+  runInTurn<T>(work: (ctx: ServiceContext) => Promise<T>, changes?: readonly DataDomain[]): Promise<T>
 }
 
 const fail = (error: ErrorBody): Envelope<never> => ({ ok: false, error })
@@ -82,7 +96,7 @@ const invalidInput = (issues: FieldIssue[]): ErrorBody => {
  * transaction on its own EntityManager fork.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { orm, handlers, session, files, logger, onDataChanged } = deps
+  const { orm, handlers, session, files, logger, onDataChanged, tasks } = deps
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
   // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
@@ -121,7 +135,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
       const outcome = await orm.em.fork().transactional(async (em) => {
         try {
-          return { value: await work({ em, session, files, derived }) }
+          return { value: await work({ em, session, files, derived, tasks }) }
         } catch (error) {
           if (error instanceof RecordedRefusal) return { refusal: error }
           throw error
@@ -190,6 +204,20 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       closing = true
       await Promise.all(preparing)
       await tail
+    },
+    runInTurn(work, changes = []) {
+      if (closing) return Promise.reject(new AppError('INTERNAL', 'The catalogue is closing.'))
+      const result = tail.then(async () => {
+        const value = await orm.em.fork().transactional((em) => work({ em, session, files, derived, tasks }))
+        if (changes.length > 0) {
+          derived.dataChanged()
+          onDataChanged([...changes])
+        }
+        return value
+      })
+      // The queue goes on after a step that failed; the task that ran it hears of the failure.
+      tail = result.catch(() => undefined)
+      return result
     },
   }
 }

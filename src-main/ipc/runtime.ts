@@ -7,6 +7,7 @@ import type { Session } from '../catalog/service-context.ts'
 import { profileStayingSignedIn } from '../catalog/users/stay-signed-in.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { FileStore } from '../files/file-store.ts'
+import { openTaskRunner } from '../tasks/open-task-runner.ts'
 import { handlers } from './all-handlers.ts'
 import { createDispatcher, type Logger } from './dispatcher.ts'
 
@@ -45,6 +46,14 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   const session: Session = { userId: await profileStayingSignedIn(orm.em.fork()) }
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
+  // Long work (src-main/tasks) takes its turns in this dispatcher's queue, so it is made first and given it.
+  const tasks = await openTaskRunner({
+    dataDir,
+    files: fileStore,
+    logger,
+    emit,
+    dispatcher: () => dispatcher,
+  })
   const dispatcher = createDispatcher({
     orm,
     handlers,
@@ -52,6 +61,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
     files: fileStore,
     logger,
     onDataChanged: (domains) => emit('data:changed', { domains: [...new Set(domains)] }),
+    tasks,
   })
   let closed: Promise<void> | null = null
 
@@ -66,6 +76,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
     },
     close() {
       closed ??= (async () => {
+        await tasks.close()
         await dispatcher.drain()
         events.removeAllListeners()
         await orm.close()
