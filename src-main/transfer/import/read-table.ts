@@ -99,7 +99,10 @@ export async function readTable(text: string, onRow?: (rowsRead: number) => Prom
       return undefined
     },
   }
-  const parser = Readable.from(pieces(text)).pipe(parse(options))
+  const parser = Readable.from(pieces(text)).pipe(
+    // csv-parse types on_record's result only for the callback form; the stream yields it the same way.
+    parse(options as unknown as Options),
+  )
   const lineOf = lineFinder(text)
   let header: string[] | null = null
   const rows: TableRow[] = []
