@@ -24,4 +24,6 @@ export interface ServiceContext {
 /** What the first step of a staged call gets (see StagedHandler): the file store, and no database. */
 export interface PrepareContext {
   files: FileStore
+  /** So Cancel reaches a task at once, even while the task's own final step holds the queue. */
+  tasks: TaskRunner | undefined
 }

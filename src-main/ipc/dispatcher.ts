@@ -170,7 +170,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const accept = (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
     const entry = handlers[channel] as AnyHandler
     if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx))
-    const result = entry.prepare(input, { files }).then(
+    const result = entry.prepare(input, { files, tasks }).then(
       (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx)),
       (error: unknown) => failureOf(channel, error),
     )

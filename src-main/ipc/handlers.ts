@@ -1,4 +1,5 @@
 import type { Channel, Output, ParsedInput } from '../../src-shared/contract.ts'
+import type { TaskSnapshot } from '../../src-shared/tasks.ts'
 import type { PreparedUpload } from '../catalog/files/files.service.ts'
 import type { PrepareContext, ServiceContext } from '../catalog/service-context.ts'
 
@@ -8,6 +9,7 @@ export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: ServiceCon
 /** What each staged channel's `prepare` hands its `commit`; a channel listed here must have a StagedHandler. */
 interface Prepared {
   'files:upload': PreparedUpload
+  'tasks:cancel': TaskSnapshot
 }
 
 type StagedChannel = keyof Prepared

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import yazl from 'yazl'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
-import { dumpCatalogue, importFile, preview, resultOf, settled, upload } from '../support/transfer.ts'
+import { dumpCatalogue, importFile, preview, settled, upload } from '../support/transfer.ts'
 
 let catalog: TestCatalog
 beforeEach(async () => {
