@@ -378,7 +378,7 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
     const filters = page.getByRole('complementary', { name: 'Filters' })
     const genreBox = filters.getByRole('checkbox').first()
     const genreLabel = (
-      await genreBox.locator('xpath=ancestor::*[contains(@class, "mantine-Checkbox-root")]').textContent()
+      await genreBox.locator('xpath=ancestor::*[contains(@class, "mantine-Checkbox-root")]').innerText()
     ).trim()
     const [, genreCount] = /(\d[\d,]*)$/.exec(genreLabel) ?? []
     await genreBox.check()

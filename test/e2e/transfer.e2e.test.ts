@@ -74,7 +74,7 @@ describe('import and export', () => {
         await page.getByRole('tab', { name: 'Export' }).click()
         await page.getByRole('button', { name: 'Export', exact: true }).click()
         await page.getByText('films written to').waitFor({ timeout: 60_000 })
-        const written = (await page.getByText(/films-.*\.csv/).innerText()).trim()
+        const written = ((await page.getByText(/films-.*\.csv/).textContent()) ?? '').trim()
         expect(existsSync(written)).toBe(true)
         await page.getByRole('tab', { name: 'Backups' }).click()
         await page.getByRole('button', { name: 'Back up now' }).click()
