@@ -7,7 +7,9 @@ import { fileChannels } from './files.ts'
 import { movieChannels } from './movies.ts'
 import { peopleChannels } from './people.ts'
 import { searchChannels } from './search.ts'
+import { type TaskSnapshot, taskChannels } from './tasks.ts'
 import { countryChannels, genreChannels } from './taxonomy.ts'
+import { backupChannels, transferChannels } from './transfer.ts'
 import { userChannels } from './users.ts'
 
 /**
@@ -25,6 +27,9 @@ export const contract = {
   ...favoriteChannels,
   ...searchChannels,
   ...fileChannels,
+  ...taskChannels,
+  ...transferChannels,
+  ...backupChannels,
 } as const satisfies ChannelMap
 
 export type Contract = typeof contract
@@ -43,7 +48,8 @@ export { DATA_DOMAINS, type DataDomain } from './contract-kit.ts'
 export const events = {
   /** After a command succeeded: the domains it declared; the renderer decides which views to refresh. */
   'data:changed': out<{ domains: DataDomain[] }>(),
-  'task:progress': out<{ taskId: string; done: number; total: number; label: string }>(),
+  /** A long task started, moved on (a few times a second at most), or finished: its whole state. */
+  'task:progress': out<TaskSnapshot>(),
 } as const
 
 export type EventName = keyof typeof events & string

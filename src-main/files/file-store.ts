@@ -124,6 +124,20 @@ export class FileStore {
     return blob
   }
 
+  /**
+   * Puts back a blob (and its thumbnail) from a backup of a catalogue: only bytes this store once wrote,
+   * which is why they are not encoded again. The key must be the SHA-256 of the bytes, or nothing is written.
+   */
+  async restore(key: string, bytes: Uint8Array, thumbnail: Uint8Array | null): Promise<void> {
+    if (createHash('sha256').update(bytes).digest('hex') !== key) {
+      throw new AppError('FILE_REJECTED', `The stored image ${key} does not match its name; it is damaged.`)
+    }
+    const thumbnailPath = this.thumbnailPathOf(key)
+    if (thumbnail && !(await touch(thumbnailPath))) await this.writeAtomically(thumbnailPath, thumbnail)
+    const blobPath = this.pathOf(key)
+    if (!(await touch(blobPath))) await this.writeAtomically(blobPath, bytes)
+  }
+
   /** Absolute path of a blob; throws AppError('NOT_FOUND') for a malformed key (must be 64 lowercase hex chars — this is the traversal guard). */
   pathOf(key: string): string {
     if (!KEY_PATTERN.test(key)) throw new AppError('NOT_FOUND', 'No stored file has this key.')

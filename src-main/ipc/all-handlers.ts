@@ -7,6 +7,9 @@ import { movieHandlers } from '../catalog/movies/movies.handlers.ts'
 import { peopleHandlers } from '../catalog/people/people.handlers.ts'
 import { searchHandlers } from '../catalog/search/search.handlers.ts'
 import { userHandlers } from '../catalog/users/users.handlers.ts'
+import { taskHandlers } from '../tasks/tasks.handlers.ts'
+import { backupHandlers } from '../transfer/backup/backups.handlers.ts'
+import { transferHandlers } from '../transfer/transfer.handlers.ts'
 import type { Handlers } from './handlers.ts'
 
 /** Every channel's handler, one domain map each. */
@@ -20,4 +23,7 @@ export const handlers: Handlers = {
   ...favoriteHandlers,
   ...searchHandlers,
   ...fileHandlers,
+  ...taskHandlers,
+  ...transferHandlers,
+  ...backupHandlers,
 }

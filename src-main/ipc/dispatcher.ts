@@ -7,7 +7,13 @@ import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
-import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
+import {
+  AppError,
+  type Envelope,
+  type ErrorBody,
+  type FieldIssue,
+  isAppError,
+} from '../../src-shared/errors.ts'
 import { DerivedCache } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
 import type { PrepareContext, ReadContext, ServiceContext, Session } from '../catalog/service-context.ts'
@@ -15,6 +21,7 @@ import { PreparedSql } from '../db/prepared-sql.ts'
 import type { ReadConnection } from '../db/read-connection.ts'
 import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
+import type { TaskRunner } from '../tasks/task-runner.ts'
 import type { Handlers } from './handlers.ts'
 import { toPlainInput } from './plain-input.ts'
 
@@ -34,16 +41,19 @@ export interface DispatcherDeps {
   logger: Logger
   /** Told which domains' data a successful write changed, so open views can refresh. */
   onDataChanged: (domains: DataDomain[]) => void
+  /** Long work in batches (src-main/tasks); calls that start tasks refuse to without it. */
+  tasks?: TaskRunner
 }
 
 export interface Dispatcher {
   /** Validates and runs one call; never throws, always answers with the envelope. */
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>
   /**
-   * Runs main's own work (housekeeping) in the queue's turn, in one short transaction, as a call's handler runs
-   * but with no envelope and no change announced; rejects once draining has begun.
+   * Runs main's own work (housekeeping, one step of a long task) in the queue's turn, in one short transaction,
+   * as a call's handler runs but with no envelope; once it commits, `changes` (none by default) are announced
+   * as a command's are. Throws what the work throws (and rolls it back); rejects once draining has begun.
    */
-  inTurn<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T>
+  inTurn<T>(work: (ctx: ServiceContext) => Promise<T>, changes?: readonly DataDomain[]): Promise<T>
   /** Refuses new calls and resolves once the ones already accepted have finished. */
   drain(): Promise<void>
 }
@@ -97,7 +107,7 @@ const invalidInput = (issues: FieldIssue[]): ErrorBody => {
  *   transaction on its own EntityManager fork, whose connection it can also use as prepared statements.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { orm, reads, handlers, session, files, logger, onDataChanged } = deps
+  const { orm, reads, handlers, session, files, logger, onDataChanged, tasks } = deps
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
   // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
@@ -144,7 +154,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const sql = await writeConnection()
       const outcome = await orm.em.fork().transactional(async (em) => {
         try {
-          return { value: await work({ em, sql, session, files }) }
+          return { value: await work({ em, sql, session, files, tasks }) }
         } catch (error) {
           if (error instanceof RecordedRefusal) return { refusal: error }
           throw error
@@ -191,7 +201,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const entry = handlers[channel] as AnyHandler
     if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx))
     if ('read' in entry) return Promise.resolve(answerRead(channel, (ctx) => entry.read(input, ctx)))
-    const result = entry.prepare(input, { files }).then(
+    const result = entry.prepare(input, { files, tasks }).then(
       (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx)),
       (error: unknown) => failureOf(channel, error),
     )
@@ -221,14 +231,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         return Promise.resolve(fail(UNEXPECTED))
       }
     },
-    inTurn(work) {
-      if (closing) return Promise.reject(new Error('The catalogue is closing.'))
+    inTurn(work, changes = []) {
+      if (closing) return Promise.reject(new AppError('INTERNAL', 'The catalogue is closing.'))
       const result = tail.then(async () => {
         const sql = await writeConnection()
-        return orm.em.fork().transactional((em) => work({ em, sql, session, files }))
+        const value = await orm.em.fork().transactional((em) => work({ em, sql, session, files, tasks }))
+        if (changes.length > 0) {
+          derived.dataChanged()
+          onDataChanged([...changes])
+        }
+        return value
       })
-      // The queue goes on whatever this work does.
-      tail = result.catch(() => {})
+      // The queue goes on whatever this work does; whoever ran it hears of a failure.
+      tail = result.catch(() => undefined)
       return result
     },
     async drain() {

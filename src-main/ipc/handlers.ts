@@ -1,4 +1,5 @@
 import type { Channel, Contract, Output, ParsedInput } from '../../src-shared/contract.ts'
+import type { TaskSnapshot } from '../../src-shared/tasks.ts'
 import type { PreparedUpload } from '../catalog/files/files.service.ts'
 import type { PrepareContext, ReadContext, ServiceContext } from '../catalog/service-context.ts'
 
@@ -17,6 +18,7 @@ export interface ReadHandler<C extends Channel> {
 /** What each staged channel's `prepare` hands its `commit`; a channel listed here must have a StagedHandler. */
 interface Prepared {
   'files:upload': PreparedUpload
+  'tasks:cancel': TaskSnapshot
 }
 
 type StagedChannel = keyof Prepared

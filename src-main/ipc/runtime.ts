@@ -8,6 +8,7 @@ import { profileStayingSignedIn } from '../catalog/users/stay-signed-in.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { openReadConnection } from '../db/read-connection.ts'
 import { FileStore } from '../files/file-store.ts'
+import { openTaskRunner } from '../tasks/open-task-runner.ts'
 import { handlers } from './all-handlers.ts'
 import { createDispatcher, type Logger } from './dispatcher.ts'
 
@@ -57,6 +58,14 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
   const reads = openReadConnection(databasePath)
+  // Long work (src-main/tasks) takes its turns in this dispatcher's queue, so it is made first and given it.
+  const tasks = await openTaskRunner({
+    dataDir,
+    files: fileStore,
+    logger,
+    emit,
+    dispatcher: () => dispatcher,
+  })
   const dispatcher = createDispatcher({
     orm,
     reads,
@@ -65,6 +74,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
     files: fileStore,
     logger,
     onDataChanged: (domains) => emit('data:changed', { domains: [...new Set(domains)] }),
+    tasks,
   })
   let closed: Promise<void> | null = null
 
@@ -106,6 +116,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
     close() {
       closed ??= (async () => {
         stopHousekeeping.abort()
+        await tasks.close()
         await dispatcher.drain()
         await housekeeping?.catch(() => {})
         events.removeAllListeners()

@@ -4,6 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { AppMark } from '../components/app-mark.tsx'
 import { UserMenu } from '../features/profiles/index.ts'
+import { TaskIndicator } from '../features/transfer/index.ts'
 import classes from './app-layout.module.css'
 import { ColorSchemeMenu } from './color-scheme-menu.tsx'
 import { NAVIGATION } from './navigation.ts'
@@ -34,6 +35,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <AppMark />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <TaskIndicator />
             <ColorSchemeMenu />
             <UserMenu />
           </Group>

@@ -7,6 +7,7 @@ import {
   newMovieRoute,
 } from '../features/movies/movies.routes.ts'
 import { profileRoute, SessionGate } from '../features/profiles/index.ts'
+import { transferRoute } from '../features/transfer/index.ts'
 import { AppLayout } from './app-layout.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 
@@ -39,6 +40,7 @@ const movie = createRoute({ ...parent, ...movieRoute })
 const editMovie = createRoute({ ...parent, ...editMovieRoute })
 const favorites = createRoute({ ...parent, ...favoritesRoute })
 const profile = createRoute({ ...parent, ...profileRoute })
+const transfer = createRoute({ ...parent, ...transferRoute })
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -48,6 +50,7 @@ const routeTree = rootRoute.addChildren([
   editMovie,
   favorites,
   profile,
+  transfer,
 ])
 
 /**

@@ -9,6 +9,7 @@ import { handlers } from '../../src-main/ipc/all-handlers.ts'
 import { createDispatcher } from '../../src-main/ipc/dispatcher.ts'
 import { channels, contract, DATA_DOMAINS } from '../../src-shared/contract.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
+import { settled } from '../support/transfer.ts'
 
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -376,6 +377,7 @@ describe('the dispatcher', () => {
     const movie = await catalog.call('movies:create', { title: 'Cléo', directorId: person.id })
     const [genre] = await catalog.call('genres:list', {})
     const [country] = await catalog.call('countries:list', {})
+    const task = await settled(catalog, await catalog.call('transfer:check', {}))
     const seen: unknown[] = []
     catalog.runtime.onEvent((name, payload) => seen.push({ name, payload }))
 
@@ -398,6 +400,9 @@ describe('the dispatcher', () => {
       'search:all': { text: 'c' },
       'files:get': { id: file.id },
       'files:usage': { id: file.id },
+      'tasks:list': {},
+      'tasks:get': { taskId: task.taskId },
+      'backups:list': {},
     }
     const queries = channels.filter((channel) => contract[channel].kind === 'query')
     expect(queries.sort()).toEqual(Object.keys(queryInputs).sort())
