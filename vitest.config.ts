@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // What the UI shows after a click may take a moment on a busy machine; a poll waits for it, never a sleep.
+    expect: { poll: { timeout: 10_000 } },
   },
 })

@@ -8,7 +8,8 @@ export const out = <T>(): OutputMarker<T> => ({})
 
 /**
  * The kinds of data a command can change. `session` is who is signed in: it changes no row, but it
- * changes what every "my favorites" view shows.
+ * changes what every "my favorites" view shows. `transfer` is the long work and its files: running tasks,
+ * files brought in, exports and backups written.
  */
 export const DATA_DOMAINS = [
   'movies',
@@ -20,6 +21,7 @@ export const DATA_DOMAINS = [
   'favorites',
   'files',
   'session',
+  'transfer',
 ] as const
 export type DataDomain = (typeof DATA_DOMAINS)[number]
 

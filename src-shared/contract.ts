@@ -8,7 +8,9 @@ import { movieChannels } from './movies.ts'
 import { peopleChannels } from './people.ts'
 import { searchChannels } from './search.ts'
 import { statsChannels } from './stats.ts'
+import { type TaskSnapshot, taskChannels } from './tasks.ts'
 import { countryChannels, genreChannels } from './taxonomy.ts'
+import { backupChannels, transferChannels } from './transfer.ts'
 import { userChannels } from './users.ts'
 
 /**
@@ -27,6 +29,9 @@ export const contract = {
   ...searchChannels,
   ...statsChannels,
   ...fileChannels,
+  ...taskChannels,
+  ...transferChannels,
+  ...backupChannels,
 } as const satisfies ChannelMap
 
 export type Contract = typeof contract
@@ -45,7 +50,8 @@ export { DATA_DOMAINS, type DataDomain } from './contract-kit.ts'
 export const events = {
   /** After a command succeeded: the domains it declared; the renderer decides which views to refresh. */
   'data:changed': out<{ domains: DataDomain[] }>(),
-  'task:progress': out<{ taskId: string; done: number; total: number; label: string }>(),
+  /** A long task started, moved on (a few times a second at most), or finished: its whole state. */
+  'task:progress': out<TaskSnapshot>(),
 } as const
 
 export type EventName = keyof typeof events & string

@@ -165,7 +165,10 @@ export interface MovieFacets {
   genres: FacetCount[]
   /** Countries with at least one movie, by name. */
   countries: FacetCount[]
-  /** The directors with the most movies under the other filters (at most 50), most first. */
+  /**
+   * The directors with the most movies under the other filters (at most 50), most first; a chosen director
+   * who is not among them comes after them, with their count, so the choice stays visible.
+   */
   directors: FacetCount[]
   /** Movies per release year, for years that have any, ascending; unknown years are not counted. */
   years: { year: number; count: number }[]

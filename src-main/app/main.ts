@@ -115,6 +115,8 @@ async function start(): Promise<void> {
   installApplicationMenu({ isMac, isDev: !app.isPackaged })
   openMainWindow(runtime)
   reopenMainWindow = () => openMainWindow(runtime)
+  // The automatic backup, when the schedule says one is due: at the first start of the day by default.
+  void runtime.dispatch('backups:runDue', {})
 
   // macOS keeps the app running without windows; clicking the dock icon brings one back.
   app.on('activate', () => {

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
-import { type FileStore, MEDIA_HOST, MEDIA_SCHEME } from '../files/file-store.ts'
-import { answerMediaRequest, mediaNotFound } from '../serving/media-files.ts'
+import { MEDIA_PATH } from '../../src-shared/media.ts'
+import type { FileStore } from '../files/file-store.ts'
+import { answerMediaRequest } from '../serving/media-files.ts'
 import { answerRendererRequest, rendererNotFound } from '../serving/renderer-files.ts'
 import { notFound, type ServedResponse } from '../serving/served-response.ts'
 import { APP_HOST, APP_SCHEME } from './renderer-origins.ts'
@@ -24,26 +25,29 @@ const pathOn = (host: string, request: Request) => {
   return url.host === host ? url.pathname.slice(1) : null
 }
 
-/** Grants both schemes their privileges; Electron allows this once, before `ready`. */
+/** Grants the app's scheme its privileges; Electron allows this once, before `ready`. */
 export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    // Only ever an <img> source: standard for a real host/path, secure so it is not mixed content.
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } },
   ])
 }
 
-/** Starts serving app:// from the built renderer and media:// from the file store (after `ready`). */
+// The media path without its leading slash, as pathOn gives request paths.
+const MEDIA_PREFIX = MEDIA_PATH.slice(1)
+
+/**
+ * Starts serving app:// (after `ready`): stored images under /media/files/ from the file store, everything
+ * else from the built renderer. One origin for both, so an image's strict Cross-Origin-Resource-Policy
+ * (same-origin) lets the app's own pages show it and nothing else.
+ */
 export function registerProtocolHandlers(options: { rendererDir: string; fileStore: FileStore }): void {
   const { rendererDir, fileStore } = options
   protocol.handle(APP_SCHEME, async (request) => {
     const requestPath = pathOn(APP_HOST, request)
-    return send(
-      requestPath === null ? rendererNotFound() : await answerRendererRequest(rendererDir, requestPath),
-    )
-  })
-  protocol.handle(MEDIA_SCHEME, async (request) => {
-    const requestPath = pathOn(MEDIA_HOST, request)
-    return send(requestPath === null ? mediaNotFound() : await answerMediaRequest(fileStore, requestPath))
+    if (requestPath === null) return send(rendererNotFound())
+    if (requestPath.startsWith(MEDIA_PREFIX)) {
+      return send(await answerMediaRequest(fileStore, requestPath.slice(MEDIA_PREFIX.length)))
+    }
+    return send(await answerRendererRequest(rendererDir, requestPath))
   })
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../src-shared/errors.ts'
+import { STORED_FILE_PREFIX } from '../../src-shared/media.ts'
 import type { PreparedImage } from './image-intake.ts'
 
 /** The MIME types the catalogue stores, sniffed from the bytes. */
@@ -25,17 +26,16 @@ export interface StoredBlob {
   size: number
 }
 
-/** The privileged scheme and fixed host stored images are served from: `media://files/<key>`. */
-export const MEDIA_SCHEME = 'media'
-export const MEDIA_HOST = 'files'
-
 const THUMBNAIL_PATH = '/thumb'
 
-/** The value of a file row's url column for a blob. */
-export const mediaUrlFor = (key: string) => `${MEDIA_SCHEME}://${MEDIA_HOST}/${key}`
+/** The value of a file row's url column for a blob: `media://files/<key>` (pages load it per src-shared/media.ts). */
+export const mediaUrlFor = (key: string) => `${STORED_FILE_PREFIX}${key}`
 
 /** Where lists load a blob's thumbnail from: `media://files/<key>/thumb`. */
 export const thumbnailUrlFor = (key: string) => `${mediaUrlFor(key)}${THUMBNAIL_PATH}`
+
+/** The thumbnail's URL, from the URL a file row stores for its image (`mediaUrlFor`). */
+export const thumbnailUrlOf = (mediaUrl: string) => `${mediaUrl}${THUMBNAIL_PATH}`
 
 /** Which stored file the path after `media://files/` names: a blob or its thumbnail; null for anything else. */
 export function mediaFileOf(requestPath: string): { key: string; thumbnail: boolean } | null {
@@ -124,6 +124,20 @@ export class FileStore {
     return blob
   }
 
+  /**
+   * Puts back a blob (and its thumbnail) from a backup of a catalogue: only bytes this store once wrote,
+   * which is why they are not encoded again. The key must be the SHA-256 of the bytes, or nothing is written.
+   */
+  async restore(key: string, bytes: Uint8Array, thumbnail: Uint8Array | null): Promise<void> {
+    if (createHash('sha256').update(bytes).digest('hex') !== key) {
+      throw new AppError('FILE_REJECTED', `The stored image ${key} does not match its name; it is damaged.`)
+    }
+    const thumbnailPath = this.thumbnailPathOf(key)
+    if (thumbnail && !(await touch(thumbnailPath))) await this.writeAtomically(thumbnailPath, thumbnail)
+    const blobPath = this.pathOf(key)
+    if (!(await touch(blobPath))) await this.writeAtomically(blobPath, bytes)
+  }
+
   /** Absolute path of a blob; throws AppError('NOT_FOUND') for a malformed key (must be 64 lowercase hex chars — this is the traversal guard). */
   pathOf(key: string): string {
     if (!KEY_PATTERN.test(key)) throw new AppError('NOT_FOUND', 'No stored file has this key.')
@@ -153,28 +167,37 @@ export class FileStore {
 
   /** Every blob key on disk. */
   async listKeys(): Promise<string[]> {
-    return (await this.listStored()).keys
+    const keys: string[] = []
+    for (const prefix of (await this.listDir(this.rootDir)).sort()) {
+      if (FAN_OUT_PATTERN.test(prefix)) keys.push(...(await this.listStoredIn(prefix)).keys)
+    }
+    return keys
   }
 
   /**
-   * Deletes blobs whose key is not in `referenced` and that were not written or re-put within the last
-   * minute, each with its thumbnail; thumbnails whose blob is gone, and leftover temp files, once older
-   * than a minute. Returns the keys of the blobs deleted.
+   * Deletes blobs whose key is not `referenced` and that were not written or re-put within the last minute, each
+   * with its thumbnail; thumbnails whose blob is gone, and leftover temp files, once older than a minute. Goes one
+   * fan-out folder at a time, so a store of a million images is never listed whole; stops between folders once
+   * `signal` is aborted. Returns the keys of the blobs deleted, in key order.
    */
-  async collectGarbage(referenced: ReadonlySet<string>): Promise<string[]> {
+  async collectGarbage(referenced: { has(key: string): boolean }, signal?: AbortSignal): Promise<string[]> {
     const deleted: string[] = []
     const cutoff = Date.now() - BLOB_GRACE_MS
-    const { keys, thumbnails } = await this.listStored()
-    for (const key of keys) {
-      if (referenced.has(key) || !(await olderThan(this.pathOf(key), cutoff))) continue
-      await rm(this.pathOf(key), { force: true })
-      await rm(this.thumbnailPathOf(key), { force: true })
-      deleted.push(key)
-    }
-    for (const key of thumbnails) {
-      const thumbnailPath = this.thumbnailPathOf(key)
-      if (!(await exists(this.pathOf(key))) && (await olderThan(thumbnailPath, cutoff))) {
-        await rm(thumbnailPath, { force: true })
+    for (const prefix of (await this.listDir(this.rootDir)).sort()) {
+      if (signal?.aborted) return deleted
+      if (!FAN_OUT_PATTERN.test(prefix)) continue
+      const { keys, thumbnails } = await this.listStoredIn(prefix)
+      for (const key of keys) {
+        if (referenced.has(key) || !(await olderThan(this.pathOf(key), cutoff))) continue
+        await rm(this.pathOf(key), { force: true })
+        await rm(this.thumbnailPathOf(key), { force: true })
+        deleted.push(key)
+      }
+      for (const key of thumbnails) {
+        const thumbnailPath = this.thumbnailPathOf(key)
+        if (!(await exists(this.pathOf(key))) && (await olderThan(thumbnailPath, cutoff))) {
+          await rm(thumbnailPath, { force: true })
+        }
       }
     }
 
@@ -215,17 +238,14 @@ export class FileStore {
   }
 
   // Only names a put could have renamed into place count; strays are neither blobs nor thumbnails.
-  private async listStored(): Promise<{ keys: string[]; thumbnails: string[] }> {
+  private async listStoredIn(prefix: string): Promise<{ keys: string[]; thumbnails: string[] }> {
     const keys: string[] = []
     const thumbnails: string[] = []
-    for (const prefix of await this.listDir(this.rootDir)) {
-      if (!FAN_OUT_PATTERN.test(prefix)) continue
-      for (const name of await this.listDir(path.join(this.rootDir, prefix))) {
-        if (!name.startsWith(prefix)) continue
-        if (KEY_PATTERN.test(name)) keys.push(name)
-        const thumbnailOf = THUMBNAIL_PATTERN.exec(name)?.[1]
-        if (thumbnailOf) thumbnails.push(thumbnailOf)
-      }
+    for (const name of await this.listDir(path.join(this.rootDir, prefix))) {
+      if (!name.startsWith(prefix)) continue
+      if (KEY_PATTERN.test(name)) keys.push(name)
+      const thumbnailOf = THUMBNAIL_PATTERN.exec(name)?.[1]
+      if (thumbnailOf) thumbnails.push(thumbnailOf)
     }
     return { keys: keys.sort(), thumbnails }
   }

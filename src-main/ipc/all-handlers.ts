@@ -8,6 +8,9 @@ import { peopleHandlers } from '../catalog/people/people.handlers.ts'
 import { searchHandlers } from '../catalog/search/search.handlers.ts'
 import { statsHandlers } from '../catalog/stats/stats.handlers.ts'
 import { userHandlers } from '../catalog/users/users.handlers.ts'
+import { taskHandlers } from '../tasks/tasks.handlers.ts'
+import { backupHandlers } from '../transfer/backup/backups.handlers.ts'
+import { transferHandlers } from '../transfer/transfer.handlers.ts'
 import type { Handlers } from './handlers.ts'
 
 /** Every channel's handler, one domain map each. */
@@ -22,4 +25,7 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...statsHandlers,
   ...fileHandlers,
+  ...taskHandlers,
+  ...transferHandlers,
+  ...backupHandlers,
 }

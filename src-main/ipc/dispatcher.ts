@@ -7,11 +7,21 @@ import type { MikroORM } from '@mikro-orm/sqlite'
 import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
-import { type Envelope, type ErrorBody, type FieldIssue, isAppError } from '../../src-shared/errors.ts'
+import {
+  AppError,
+  type Envelope,
+  type ErrorBody,
+  type FieldIssue,
+  isAppError,
+} from '../../src-shared/errors.ts'
+import { DerivedCache } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
-import type { PrepareContext, ServiceContext, Session } from '../catalog/service-context.ts'
+import type { PrepareContext, ReadContext, ServiceContext, Session } from '../catalog/service-context.ts'
+import { PreparedSql } from '../db/prepared-sql.ts'
+import type { ReadConnection } from '../db/read-connection.ts'
 import { UnsafeSqlValueError } from '../db/sql-values.ts'
 import type { FileStore } from '../files/file-store.ts'
+import type { TaskRunner } from '../tasks/task-runner.ts'
 import type { Handlers } from './handlers.ts'
 import { toPlainInput } from './plain-input.ts'
 
@@ -23,17 +33,27 @@ export interface Logger {
 
 export interface DispatcherDeps {
   orm: MikroORM
+  /** The connection queries with a read handler are answered on; the dispatcher never closes it. */
+  reads: ReadConnection
   handlers: Handlers
   session: Session
   files: FileStore
   logger: Logger
   /** Told which domains' data a successful write changed, so open views can refresh. */
   onDataChanged: (domains: DataDomain[]) => void
+  /** Long work in batches (src-main/tasks); calls that start tasks refuse to without it. */
+  tasks?: TaskRunner
 }
 
 export interface Dispatcher {
   /** Validates and runs one call; never throws, always answers with the envelope. */
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>
+  /**
+   * Runs main's own work (housekeeping, one step of a long task) in the queue's turn, in one short transaction,
+   * as a call's handler runs but with no envelope; once it commits, `changes` (none by default) are announced
+   * as a command's are. Throws what the work throws (and rolls it back); rejects once draining has begun.
+   */
+  inTurn<T>(work: (ctx: ServiceContext) => Promise<T>, changes?: readonly DataDomain[]): Promise<T>
   /** Refuses new calls and resolves once the ones already accepted have finished. */
   drain(): Promise<void>
 }
@@ -50,6 +70,7 @@ type AnyHandler =
       prepare(input: unknown, ctx: PrepareContext): Promise<unknown>
       commit(prepared: unknown, ctx: ServiceContext): Promise<unknown>
     }
+  | { read(input: unknown, ctx: ReadContext): unknown }
 
 const UNEXPECTED: ErrorBody = {
   code: 'INTERNAL',
@@ -77,13 +98,27 @@ const invalidInput = (issues: FieldIssue[]): ErrorBody => {
 
 /**
  * The transport-free heart of the IPC layer: Electron's ipcMain, the browser harness and tests all call
- * `dispatch`. Calls run one at a time — SQLite has one connection here, and each call is one short
- * transaction on its own EntityManager fork.
+ * `dispatch`. Two ways through:
+ *
+ * - Queries with a read handler are answered at once on the read connection (see read-connection.ts), each
+ *   whole and synchronous in one read transaction: they never wait for the queue, and a write in progress
+ *   neither holds them up nor shows them half of what it did. They see what was committed when they arrived.
+ * - Every other call takes its turn in one queue on the write connection, one at a time, each one short
+ *   transaction on its own EntityManager fork, whose connection it can also use as prepared statements.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { orm, handlers, session, files, logger, onDataChanged } = deps
+  const { orm, reads, handlers, session, files, logger, onDataChanged, tasks } = deps
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
+  // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
+  const derived = new DerivedCache()
+  // The write connection as better-sqlite3 sees it: statements there run inside whatever transaction the ORM
+  // has open on it, which the queue makes the current call's own.
+  let writeSql: PreparedSql | null = null
+  const writeConnection = async () => {
+    writeSql ??= new PreparedSql(await orm.em.getConnection().getNativeClient())
+    return writeSql
+  }
 
   const knownFailure = (error: unknown): ErrorBody | null => {
     if (isAppError(error)) return error.toBody()
@@ -116,9 +151,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
+      const sql = await writeConnection()
       const outcome = await orm.em.fork().transactional(async (em) => {
         try {
-          return { value: await work({ em, session, files }) }
+          return { value: await work({ em, sql, session, files, tasks }) }
         } catch (error) {
           if (error instanceof RecordedRefusal) return { refusal: error }
           throw error
@@ -127,8 +163,22 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (outcome.refusal) return fail(outcome.refusal.toBody())
       const { value } = outcome
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
-      if (spec.kind === 'command') onDataChanged([...spec.changes])
+      if (spec.kind === 'command') {
+        derived.dataChanged()
+        onDataChanged([...spec.changes])
+      }
       return { ok: true, value }
+    } catch (error) {
+      return failureOf(channel, error)
+    }
+  }
+
+  /** A query's answer from the read connection, in one read transaction, without waiting for the queue. */
+  const answerRead = (channel: Channel, read: (ctx: ReadContext) => unknown): Envelope<unknown> => {
+    try {
+      // Read before the snapshot is taken: a commit after it shows as a new version on the next call.
+      derived.observe(reads.dataVersion())
+      return { ok: true, value: reads.read(() => read({ sql: reads.sql, session, derived })) }
     } catch (error) {
       return failureOf(channel, error)
     }
@@ -150,7 +200,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const accept = (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
     const entry = handlers[channel] as AnyHandler
     if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx))
-    const result = entry.prepare(input, { files }).then(
+    if ('read' in entry) return Promise.resolve(answerRead(channel, (ctx) => entry.read(input, ctx)))
+    const result = entry.prepare(input, { files, tasks }).then(
       (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx)),
       (error: unknown) => failureOf(channel, error),
     )
@@ -179,6 +230,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         logger.error('A call could not be accepted', error)
         return Promise.resolve(fail(UNEXPECTED))
       }
+    },
+    inTurn(work, changes = []) {
+      if (closing) return Promise.reject(new AppError('INTERNAL', 'The catalogue is closing.'))
+      const result = tail.then(async () => {
+        const sql = await writeConnection()
+        const value = await orm.em.fork().transactional((em) => work({ em, sql, session, files, tasks }))
+        if (changes.length > 0) {
+          derived.dataChanged()
+          onDataChanged([...changes])
+        }
+        return value
+      })
+      // The queue goes on whatever this work does; whoever ran it hears of a failure.
+      tail = result.catch(() => undefined)
+      return result
     },
     async drain() {
       closing = true

@@ -6,8 +6,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   // Mantine injects <style> tags at run time.
   "style-src 'self' 'unsafe-inline'",
-  // Stored posters and photos come from media:, previews of a picked file from data: and blob: URLs.
-  "img-src 'self' media: data: blob:",
+  // Stored posters and photos come from the app's own origin (/media/files/), previews from data: and blob: URLs.
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "object-src 'none'",
   // index.html sets <base href="/"> so assets load from the root on any route; nothing else may.

@@ -24,7 +24,7 @@ const servedFile = async (root: string, candidate: string) => {
 }
 
 /**
- * Answers a request for a stored image or its thumbnail; `encodedPath` is what follows `media://files/`:
+ * Answers a request for a stored image or its thumbnail; `encodedPath` is what follows `/media/files/` on the page's origin:
  * `<key>` or `<key>/thumb`. Only a well-formed key names a file (that is the traversal guard), no symlink
  * may lead out of the store, and the type declared is the one the bytes show, only ever an image type.
  * A blob stored before thumbnails existed has none: its thumbnail's URL serves the full image.

@@ -1,4 +1,4 @@
-// Path checks for serving files by URL: app://, media:// and the harness resolve every request through these.
+// Path checks for serving files by URL: app:// and the harness resolve every request through these.
 import fs from 'node:fs'
 import path from 'node:path'
 

@@ -1,5 +1,5 @@
 /**
- * What to answer one request with, decided without any transport: Electron's app:// and media:// handlers
+ * What to answer one request with, decided without any transport: Electron's app:// handler
  * and the browser harness each send it their own way, so a rule fixed here is fixed for all of them.
  */
 export type ServedResponse = ServedFile | ServedText

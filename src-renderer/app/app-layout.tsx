@@ -1,9 +1,11 @@
-import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
+import { AppShell, Burger, Group, NavLink, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconMovie, IconSearch } from '@tabler/icons-react'
+import { IconSearch } from '@tabler/icons-react'
 import { Link, useRouterState } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
+import { AppMark } from '../components/app-mark.tsx'
 import { UserMenu } from '../features/profiles/index.ts'
+import { TaskIndicator } from '../features/transfer/index.ts'
 import { isMacPlatform, shortcutKeys } from '../lib/shortcut-keys.ts'
 import classes from './app-layout.module.css'
 import { ColorSchemeMenu } from './color-scheme-menu.tsx'
@@ -23,7 +25,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !navbarOpen } }}
       padding="lg"
     >
       <AppShell.Header>
@@ -32,23 +34,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Burger
               opened={navbarOpen}
               onClick={toggleNavbar}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label="Toggle navigation"
               aria-expanded={navbarOpen}
               aria-controls="app-navigation"
             />
-            <ThemeIcon
-              size={32}
-              radius="md"
-              variant="gradient"
-              gradient={{ from: 'indigo.7', to: 'violet.5' }}
-            >
-              <IconMovie size={20} stroke={1.8} aria-hidden />
-            </ThemeIcon>
-            <Text fw={700} fz="lg" visibleFrom="xs">
-              Film Catalogue
-            </Text>
+            <AppMark />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <UnstyledButton className={classes.paletteButton} onClick={palette.open}>
@@ -58,6 +50,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               </Text>
               <Keys keys={shortcutKeys(PALETTE_SHORTCUT, isMacPlatform())} />
             </UnstyledButton>
+            <TaskIndicator />
             <ColorSchemeMenu />
             <UserMenu />
           </Group>
@@ -70,13 +63,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
           return (
             <NavLink
               key={to}
-              className={classes.navLink}
               component={Link}
               to={to}
               label={label}
               leftSection={<EntryIcon size={18} stroke={1.7} />}
               active={active}
               variant="light"
+              className={classes.navLink}
               aria-current={active ? 'page' : undefined}
               // On a narrow window the navigation covers the screen: choosing a section closes it.
               onClick={closeNavbar}

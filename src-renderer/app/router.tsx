@@ -15,6 +15,7 @@ import {
 import { profileRoute, SessionGate } from '../features/profiles/index.ts'
 import { statsRoute } from '../features/stats/stats.routes.ts'
 import { taxonomyRoute } from '../features/taxonomy/taxonomy.routes.ts'
+import { transferRoute } from '../features/transfer/index.ts'
 import { AppLayout } from './app-layout.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 
@@ -53,6 +54,7 @@ const person = createRoute({ ...parent, ...personRoute })
 const editPerson = createRoute({ ...parent, ...editPersonRoute })
 const taxonomy = createRoute({ ...parent, ...taxonomyRoute })
 const stats = createRoute({ ...parent, ...statsRoute })
+const transfer = createRoute({ ...parent, ...transferRoute })
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -68,6 +70,7 @@ const routeTree = rootRoute.addChildren([
   editPerson,
   taxonomy,
   stats,
+  transfer,
 ])
 
 /**

@@ -1,7 +1,7 @@
 import { Center, Image, type MantineRadius } from '@mantine/core'
 import type { Icon } from '@tabler/icons-react'
 import { useState } from 'react'
-import { mediaUrl } from '../lib/media-url.ts'
+import { mediaPathOf } from '../../src-shared/media.ts'
 import classes from './stored-image.module.css'
 
 /**
@@ -38,7 +38,7 @@ export function StoredImage({
   }
   return (
     <Image
-      src={mediaUrl(url)}
+      src={mediaPathOf(url)}
       alt={alt}
       w={width}
       h={height}

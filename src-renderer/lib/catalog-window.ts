@@ -5,8 +5,6 @@ declare global {
   interface Window {
     /** Put there by the preload (or the harness's bridge script) before the app's code runs. */
     readonly catalog?: CatalogBridge
-    /** Set only by the browser harness: the HTTP path that serves stored files in place of `media://`. */
-    readonly catalogMediaBase?: string
   }
 }
 

@@ -5,7 +5,15 @@ import { type Channel, contract, type DataDomain } from '../../src-shared/contra
  * The first element of every query key names what the query shows (`['movies', 'list', …]`). A feature's
  * key factory starts its keys with one of these, so a data change can find every view that shows it.
  */
-export type QueryRoot = 'movies' | 'people' | 'genres' | 'countries' | 'users' | 'search' | 'stats'
+export type QueryRoot =
+  | 'movies'
+  | 'people'
+  | 'genres'
+  | 'countries'
+  | 'users'
+  | 'search'
+  | 'stats'
+  | 'transfer'
 
 /**
  * Which views show data of each domain, so a change there refreshes them. Main says what a command
@@ -25,6 +33,8 @@ export const QUERIES_SHOWING: Record<DataDomain, readonly QueryRoot[]> = {
   files: ['movies', 'people', 'users'],
   // Who is signed in decides which movies are favorites, and who the profile views show.
   session: ['users', 'movies', 'stats'],
+  // Running tasks, backups and their schedule.
+  transfer: ['transfer'],
 }
 
 /** Marks every query showing data of `domains` stale, refetching the ones on screen. */

@@ -85,19 +85,19 @@ describe('movies', { timeout: 120_000 }, () => {
       .fill('A shy waitress in Montmartre decides to change the lives of others.')
 
     // A director nobody has entered yet, created without leaving the form.
-    await page.getByRole('textbox', { name: 'Director' }).fill('Jean-Pierre Jeunet')
+    await page.getByRole('combobox', { name: 'Director' }).fill('Jean-Pierre Jeunet')
     await page.getByRole('option', { name: 'Add “Jean-Pierre Jeunet” as a new person' }).click()
     await expect
-      .poll(() => page.getByRole('textbox', { name: 'Director' }).inputValue())
+      .poll(() => page.getByRole('combobox', { name: 'Director' }).inputValue())
       .toBe('Jean-Pierre Jeunet')
 
-    await page.getByRole('textbox', { name: 'Country' }).fill('Fran')
+    await page.getByRole('combobox', { name: 'Country' }).fill('Fran')
     await page.getByRole('option', { name: 'France', exact: true }).click()
 
     // One genre that exists, one created on the spot.
-    await page.getByRole('textbox', { name: 'Genres' }).fill('Roman')
+    await page.getByRole('combobox', { name: 'Genres' }).fill('Roman')
     await page.getByRole('option', { name: 'Romance', exact: true }).click()
-    await page.getByRole('textbox', { name: 'Genres' }).fill('Fable')
+    await page.getByRole('combobox', { name: 'Genres' }).fill('Fable')
     await page.getByRole('option', { name: 'Create genre “Fable”' }).click()
     await page.getByText('Fable', { exact: true }).waitFor()
 
@@ -192,6 +192,39 @@ describe('movies', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Keep editing' }).click()
     expect(await page.getByLabel('Title').inputValue()).toBe('Half typed')
     expect(problems).toEqual([])
+  })
+
+  test('a save over a newer save is refused, says so, and offers the newer version', async () => {
+    app = await startApp({
+      seed: async (call) => {
+        await signedInProfile(call)
+        await call('movies:create', { title: 'Playtime', durationSeconds: 124 * 60 })
+      },
+    })
+    const { page, problems } = await openApp(browser, app.url)
+    await listRegion(page).getByRole('link', { name: 'Playtime' }).click()
+    await page.getByRole('link', { name: 'Edit' }).click()
+    await page.getByLabel('Title').fill('Play Time')
+
+    // Meanwhile another window saves the same movie.
+    const other = await openApp(browser, app.url)
+    await other.page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
+    await other.page.evaluate(async () => {
+      const { catalog } = window as unknown as { catalog: import('../../src-shared/bridge.ts').CatalogBridge }
+      const list = await catalog.invoke('movies:list', {})
+      if (!list.ok) throw new Error(list.error.message)
+      const [movie] = (list.value as { items: { id: number }[] }).items
+      await catalog.invoke('movies:update', { id: movie?.id, title: 'Playtime (1967)' })
+    })
+
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.getByText('This movie was changed elsewhere').waitFor()
+    expect(app.sql('select title from movie')).toEqual([{ title: 'Playtime (1967)' }])
+    await expectAccessible(page, 'the stale-edit warning')
+    await saveScreen(page, 'movie-form-conflict')
+    await page.getByRole('button', { name: 'Load the saved version' }).click()
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Playtime (1967)')
+    expect([...problems, ...other.problems]).toEqual([])
   })
 
   test('favorites: from the list and from the movie page; a second profile sees none', async () => {
@@ -314,6 +347,15 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
     await page.getByText('2,000 movies').waitFor()
     await expectAccessible(page, 'the movie list, full')
     await saveScreen(page, 'movies-2000')
+    // The same screens in the dark theme, and the wall of posters.
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expectAccessible(page, 'the movie list, dark')
+    await page.getByText('Posters').click()
+    await page.getByRole('list', { name: 'Movies' }).getByRole('listitem').first().waitFor()
+    await expectAccessible(page, 'the posters, dark')
+    await saveScreen(page, 'movies-posters-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.getByText('Rows', { exact: true }).click()
 
     // The whole list is one scroll: the scrollbar's end is the last title in sort order.
     const lastTitle = app.sql<{ title: string }>(
@@ -335,18 +377,17 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
     // A genre: its count is what the list then holds.
     const filters = page.getByRole('complementary', { name: 'Filters' })
     const genreBox = filters.getByRole('checkbox').first()
-    const genreLabel = (
-      await genreBox.locator('xpath=ancestor::*[contains(@class, "mantine-Checkbox-root")]').innerText()
-    ).trim()
+    const genreRoot = genreBox.locator('xpath=ancestor::*[contains(@class, "mantine-Checkbox-root")]')
+    const genreLabel = ((await genreRoot.textContent()) ?? '').trim()
     const [, genreCount] = /(\d[\d,]*)$/.exec(genreLabel) ?? []
     await genreBox.check()
     await page.getByText(`${genreCount} movies match`).waitFor()
 
     // A year range typed in: the range's count and the list's size agree, and both match the database.
-    await filters.getByLabel('From').fill('1970')
-    await filters.getByLabel('From').press('Enter')
-    await filters.getByLabel('To').fill('1979')
-    await filters.getByLabel('To').press('Enter')
+    await filters.getByLabel('From', { exact: true }).fill('1970')
+    await filters.getByLabel('From', { exact: true }).press('Enter')
+    await filters.getByLabel('To', { exact: true }).fill('1979')
+    await filters.getByLabel('To', { exact: true }).press('Enter')
     const genreId = Number(new URL(page.url()).searchParams.get('genres')?.replace(/\D/g, ''))
     const [{ n: expected } = { n: -1 }] = app.sql<{ n: number }>(
       `select count(*) as n from movie m join movie_genre mg on mg.movie_id = m.id

@@ -1,38 +1,22 @@
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CatalogBridge } from '../../src-shared/bridge.ts'
 import { TOKEN_HEADER } from '../harness/bridge-config.ts'
 import { type Harness, startHarness } from '../harness/harness.ts'
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+import { launchChromium } from './support/app-browser.ts'
 
 let dataDir: string
 let harness: Harness
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}. Install Debian's (apt-get install -y chromium) or point CHROMIUM_PATH at one.`,
-    )
-  }
   dataDir = await mkdtemp(path.join(tmpdir(), 'catalog-e2e-'))
   harness = await startHarness({ dataDir })
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
@@ -111,7 +95,8 @@ describe('the bridge and routes in Chromium', () => {
 
   test('the bridge answers every call with an envelope, and carries what JSON alone would change', async () => {
     const { page, problems } = await openApp()
-    await page.getByText(/^\d+ movies?$/).waitFor()
+    // The app has started (a new catalogue greets its first profile), so the bridge is in place.
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor()
     const answers = await page.evaluate(async () => {
       const catalog = (window as unknown as { catalog: CatalogBridge }).catalog
       const created = await catalog.invoke('movies:create', { title: 'Mon Oncle', budget: 1_000_000 })
@@ -252,7 +237,7 @@ describe('the harness server', () => {
     expect((await rawRequest('/bridge.js', { headers: crossSite })).status).toBe(403)
   })
 
-  test('serves a stored image under /media/ with its type, as the page resolves media:// urls', async () => {
+  test('serves a stored image on the page’s own origin under /media/files/, with its type and strict headers', async () => {
     const origin = new URL(harness.url).origin
     const headers = { 'Content-Type': 'application/json', Origin: origin, [TOKEN_HEADER]: await token() }
     const onePixelPng =
@@ -270,9 +255,7 @@ describe('the harness server', () => {
 
     const { page } = await openApp()
     const served = await page.evaluate(async (url) => {
-      const response = await fetch(
-        url.replace('media://', (window as unknown as { catalogMediaBase: string }).catalogMediaBase),
-      )
+      const response = await fetch(url.replace('media://files/', '/media/files/'))
       return {
         status: response.status,
         type: response.headers.get('content-type'),

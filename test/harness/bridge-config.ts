@@ -3,9 +3,6 @@ import type { Channel, EventName } from '../../src-shared/contract.ts'
 /** The request header that carries the per-run token; only the page the harness served knows it. */
 export const TOKEN_HEADER = 'x-catalog-token'
 
-/** Where the page finds stored files; `media://files/<key>` becomes `<base>files/<key>`. */
-export const MEDIA_BASE = '/media/'
-
 /**
  * The key of the object the bridge sends in place of NaN, Infinity or -Infinity, and the harness turns
  * back into that number: JSON alone would carry them as null.
@@ -18,6 +15,5 @@ export interface BridgeConfig {
   tokenHeader: string
   channels: readonly Channel[]
   events: readonly EventName[]
-  mediaBase: string
   nonFiniteKey: string
 }

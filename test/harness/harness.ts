@@ -10,7 +10,8 @@ import { answerRendererRequest } from '../../src-main/serving/renderer-files.ts'
 import type { ServedResponse } from '../../src-main/serving/served-response.ts'
 import { channels, eventNames } from '../../src-shared/contract.ts'
 import type { Envelope, ErrorCode } from '../../src-shared/errors.ts'
-import { MEDIA_BASE, NON_FINITE_KEY, TOKEN_HEADER } from './bridge-config.ts'
+import { MEDIA_PATH } from '../../src-shared/media.ts'
+import { NON_FINITE_KEY, TOKEN_HEADER } from './bridge-config.ts'
 import { bridgeScript } from './bridge-script.ts'
 import { ensureRendererBuilt } from './renderer-build.ts'
 
@@ -33,7 +34,6 @@ export interface Harness {
 
 // This file sits in test/harness/ and, bundled, in out/harness/: the project root is two levels up from either.
 const ROOT_DIR = path.resolve(import.meta.dirname, '..', '..')
-const MEDIA_FILES_PREFIX = `${MEDIA_BASE}files/`
 
 const stderrLogger: Logger = {
   error: (message, ...details) => console.error(message, ...details),
@@ -122,7 +122,6 @@ export async function startHarness({
     tokenHeader: TOKEN_HEADER,
     channels,
     events: eventNames,
-    mediaBase: MEDIA_BASE,
     nonFiniteKey: NON_FINITE_KEY,
   })
   const runtime = await openCatalogRuntime({ dataDir, logger })
@@ -160,8 +159,8 @@ export async function startHarness({
       return response.end(bridge)
     }
     // The same decisions app:// and media:// make in the app, sent over HTTP.
-    const answer = pathname.startsWith(MEDIA_FILES_PREFIX)
-      ? await answerMediaRequest(runtime.fileStore, pathname.slice(MEDIA_FILES_PREFIX.length))
+    const answer = pathname.startsWith(MEDIA_PATH)
+      ? await answerMediaRequest(runtime.fileStore, pathname.slice(MEDIA_PATH.length))
       : await answerRendererRequest(rendererDir, pathname.slice(1))
     return send(answer, response, indexHtml)
   }

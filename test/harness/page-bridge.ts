@@ -8,7 +8,7 @@ import type { BridgeConfig } from './bridge-config.ts'
 
 declare const HARNESS_BRIDGE: BridgeConfig
 
-const { token, tokenHeader, mediaBase, nonFiniteKey } = HARNESS_BRIDGE
+const { token, tokenHeader, nonFiniteKey } = HARNESS_BRIDGE
 const callNames = new Set<string>(HARNESS_BRIDGE.channels)
 const eventNames = new Set<string>(HARNESS_BRIDGE.events)
 
@@ -73,4 +73,3 @@ function on(event: string, listener: (payload: unknown) => void): () => void {
 
 const bridge: CatalogBridge = Object.freeze({ invoke, on } satisfies CatalogBridge)
 Object.defineProperty(window, 'catalog', { value: bridge, enumerable: true })
-Object.defineProperty(window, 'catalogMediaBase', { value: mediaBase, enumerable: true })

@@ -170,7 +170,13 @@ describe('characters:setActor', () => {
     const linked = await catalog.call('characters:setActor', { id: added.id, actorId: cotten.id })
     expect(linked).toEqual({
       ...added,
-      actor: { id: cotten.id, firstName: 'Joseph', lastName: 'Cotten', fullName: 'Joseph Cotten' },
+      actor: {
+        id: cotten.id,
+        firstName: 'Joseph',
+        lastName: 'Cotten',
+        fullName: 'Joseph Cotten',
+        photoUrl: null,
+      },
     })
     expect(characterRow(added.id)?.actor_id).toBe(cotten.id)
     expect(await catalog.call('people:usage', { id: cotten.id })).toEqual({

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src-main/db/open-database.ts'
+import { openReadConnection, type ReadConnection } from '../../src-main/db/read-connection.ts'
 import { FileStore } from '../../src-main/files/file-store.ts'
 import { handlers } from '../../src-main/ipc/all-handlers.ts'
 import { createDispatcher } from '../../src-main/ipc/dispatcher.ts'
 import { channels, contract, DATA_DOMAINS } from '../../src-shared/contract.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
+import { settled } from '../support/transfer.ts'
 
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -30,10 +32,15 @@ describe('the contract', () => {
     for (const channel of channels) {
       expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
       expect(typeof contract[channel].input.safeParse).toBe('function')
-      // A handler, or a staged one: work on bytes before the call's turn, then a commit in it.
+      // A handler; a staged one (work on bytes before the call's turn, then a commit in it); or, for a query,
+      // one answered on the read connection.
       const handler: unknown = handlers[channel]
       if (typeof handler !== 'function') {
-        expect(handler).toEqual({ prepare: expect.any(Function), commit: expect.any(Function) })
+        expect(handler).toEqual(
+          contract[channel].kind === 'query'
+            ? { read: expect.any(Function) }
+            : { prepare: expect.any(Function), commit: expect.any(Function) },
+        )
       }
     }
   })
@@ -370,6 +377,7 @@ describe('the dispatcher', () => {
     const movie = await catalog.call('movies:create', { title: 'Cléo', directorId: person.id })
     const [genre] = await catalog.call('genres:list', {})
     const [country] = await catalog.call('countries:list', {})
+    const task = await settled(catalog, await catalog.call('transfer:check', {}))
     const seen: unknown[] = []
     catalog.runtime.onEvent((name, payload) => seen.push({ name, payload }))
 
@@ -378,6 +386,7 @@ describe('the dispatcher', () => {
       'movies:get': { id: movie.id },
       'movies:list': { text: 'cle', favoritesOnly: true },
       'movies:usage': { id: movie.id },
+      'movies:facets': { text: 'cle', favoritesOnly: true },
       'people:get': { id: person.id },
       'people:list': { text: 'var' },
       'people:usage': { id: person.id },
@@ -392,6 +401,9 @@ describe('the dispatcher', () => {
       'stats:summary': {},
       'files:get': { id: file.id },
       'files:usage': { id: file.id },
+      'tasks:list': {},
+      'tasks:get': { taskId: task.taskId },
+      'backups:list': {},
     }
     const queries = channels.filter((channel) => contract[channel].kind === 'query')
     expect(queries.sort()).toEqual(Object.keys(queryInputs).sort())
@@ -415,21 +427,31 @@ describe('the dispatcher', () => {
 
 describe('unexpected failures', () => {
   let dataDir: string
+  let reads: ReadConnection | null = null
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'catalog-dispatch-'))
   })
   afterEach(async () => {
+    reads?.close()
+    reads = null
     await rm(dataDir, { recursive: true, force: true })
   })
+  /** The catalogue opened as the runtime opens it: the ORM on the write connection, and the read connection. */
+  const openCatalogue = async () => {
+    const { orm, databasePath } = await openDatabase(dataDir)
+    reads = openReadConnection(databasePath)
+    return { orm, reads }
+  }
 
   it('never cut short a call already running: draining waits for it, then refuses new ones', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     let release: () => void = () => {}
     const held = new Promise<void>((resolve) => {
       release = resolve
     })
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         'genres:create': async (input, ctx) => {
@@ -464,11 +486,93 @@ describe('unexpected failures', () => {
     await orm.close()
   })
 
+  it('answer a query on the read connection while a write is in the middle of its transaction, with what was committed', async () => {
+    const { orm, reads } = await openCatalogue()
+    const halfway = Promise.withResolvers<void>()
+    const finish = Promise.withResolvers<void>()
+    const dispatcher = createDispatcher({
+      orm,
+      reads,
+      handlers: {
+        ...handlers,
+        // A long write, an import's say: its first movie is written, the rest still to come.
+        'movies:create': async (input, ctx) => {
+          const created = await handlers['movies:create'](input, ctx)
+          halfway.resolve()
+          await finish.promise
+          return created
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    const writing = dispatcher.dispatch('movies:create', { title: 'Playtime' })
+    await halfway.promise
+
+    // Neither waits for the write, nor sees half of it; a queued query waits its turn as before.
+    expect(await dispatcher.dispatch('movies:list', {})).toEqual({
+      ok: true,
+      value: { items: [], total: 0, nextCursor: null },
+    })
+    expect(await dispatcher.dispatch('search:all', { text: 'play' })).toMatchObject({
+      ok: true,
+      value: { movies: [] },
+    })
+    let queuedAnswered = false
+    const queued = dispatcher.dispatch('genres:list', {}).then((result) => {
+      queuedAnswered = true
+      return result
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(queuedAnswered).toBe(false)
+
+    finish.resolve()
+    expect(await writing).toMatchObject({ ok: true, value: { title: 'Playtime' } })
+    expect(await queued).toMatchObject({ ok: true })
+    expect(await dispatcher.dispatch('movies:list', {})).toMatchObject({ ok: true, value: { total: 1 } })
+    await dispatcher.drain()
+    await orm.close()
+  })
+
+  it('roll back what a call wrote by prepared statements: they run in its transaction', async () => {
+    const { orm, reads } = await openCatalogue()
+    const dispatcher = createDispatcher({
+      orm,
+      reads,
+      handlers: {
+        ...handlers,
+        'movies:create': async (input, ctx) => {
+          await handlers['movies:create'](input, ctx)
+          throw new TypeError('after the insert')
+        },
+      },
+      session: { userId: null },
+      files: new FileStore(join(dataDir, 'files')),
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      onDataChanged: () => {},
+    })
+    expect(await dispatcher.dispatch('movies:create', { title: 'Playtime', genreIds: [1] })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
+    const connection = orm.em.getConnection()
+    expect(await connection.execute('select id from movie')).toEqual([])
+    expect(await connection.execute('select movie_id from movie_genre')).toEqual([])
+    expect(
+      await connection.execute(`select rowid from movie_search where movie_search match '"playtime"'`),
+    ).toEqual([])
+    await dispatcher.drain()
+    await orm.close()
+  })
+
   it('never hand SQLite a value it cannot carry: a derived value that skipped the boundary is refused first', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     const logged: unknown[][] = []
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         // A service that builds a value from its input without the boundary's checks.
@@ -502,12 +606,13 @@ describe('unexpected failures', () => {
   })
 
   it('never hold the queue or a transaction for an upload’s work on bytes; draining still waits for it', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     const working = Promise.withResolvers<void>()
     const finishWork = Promise.withResolvers<void>()
     const upload = handlers['files:upload']
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         'files:upload': {
@@ -555,10 +660,11 @@ describe('unexpected failures', () => {
   })
 
   it('are logged with their stack and answered INTERNAL without it, rolling back what the call wrote', async () => {
-    const { orm } = await openDatabase(dataDir)
+    const { orm, reads } = await openCatalogue()
     const logged: unknown[][] = []
     const dispatcher = createDispatcher({
       orm,
+      reads,
       handlers: {
         ...handlers,
         'genres:create': async (input, ctx) => {

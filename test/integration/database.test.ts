@@ -31,6 +31,8 @@ const readOnly = <T>(query: string): T[] => {
     db.close()
   }
 }
+const columnsOf = (table: string) =>
+  readOnly<{ name: string }>(`pragma table_info(\`${table}\`)`).map((column) => column.name)
 
 /** Leaves the file with only the first `count` migrations applied, as an older version of the app did. */
 async function migrateTo(count: number) {
@@ -43,7 +45,7 @@ class RebuildMovieTable extends Migration {
 
   override up(): void {
     this.addSql(
-      'create table movie_new (id integer not null primary key autoincrement, title text not null, title_sort_key text not null, description text, budget integer, release_date date, duration integer, director_id integer references person (id) on delete set null, country_id integer references country (id) on delete set null, poster_id integer references file (id) on delete set null, created_at datetime not null, updated_at datetime not null)',
+      "create table movie_new (id integer not null primary key autoincrement, title text not null, title_sort_key text not null, description text, budget integer, release_date date, duration integer, director_id integer references person (id) on delete set null, country_id integer references country (id) on delete set null, poster_id integer references file (id) on delete set null, created_at datetime not null, updated_at datetime not null, release_date_precision text not null default 'day')",
     )
     this.addSql('insert into movie_new select * from movie')
     // With foreign keys on, this drop would cascade to character, movie_genre and favorite_movie.
@@ -143,9 +145,17 @@ describe('opening a database', () => {
       insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 1, ${now}, ${now});
     `)
     writer.close()
+    // The columns there before: a later migration may add columns, never change or lose these.
+    const tables = ['country', 'genre', 'person', 'movie', 'movie_genre', 'character']
+    const columnsBefore = new Map(tables.map((table) => [table, columnsOf(table)]))
     const dump = () =>
-      ['country', 'genre', 'person', 'movie', 'movie_genre', 'character'].map((table) =>
-        readOnly(`select * from \`${table}\` where rowid <= 1 order by rowid`),
+      tables.map((table) =>
+        readOnly(
+          `select ${columnsBefore
+            .get(table)!
+            .map((c) => `\`${c}\``)
+            .join(', ')} from \`${table}\` where rowid <= 1 order by rowid`,
+        ),
       )
     const before = dump()
 
@@ -218,8 +228,12 @@ describe('the committed migrations', () => {
       insert into favorite_movie (user_id, movie_id, created_at, updated_at) values (1, 1, ${now}, ${now});
     `)
     writer.close()
+    // The columns as they were: later migrations may add columns of their own.
+    const columns = new Map(['user', 'movie', 'favorite_movie'].map((table) => [table, columnsOf(table)]))
     const dump = () =>
-      ['user', 'movie', 'favorite_movie'].map((table) => readOnly(`select * from \`${table}\``))
+      [...columns].map(([table, names]) =>
+        readOnly(`select ${names.map((name) => `\`${name}\``).join(', ')} from \`${table}\``),
+      )
     const before = dump()
 
     const opened = await openDatabase(dataDir)
@@ -234,8 +248,8 @@ describe('the committed migrations', () => {
     ).toEqual(expect.arrayContaining([{ name: 'sign_in_streak_blocked_until_index' }]))
     expect(readOnly('pragma foreign_key_check')).toEqual([])
   })
-  it('Migration20261130090000_people_indexes indexes a populated catalogue by date of birth and actors with their movies, and loses nothing', async () => {
-    const index = migrationsList.findIndex((m) => m.name === 'Migration20261130090000_people_indexes')
+  it('Migration20261130090100_people_indexes indexes a populated catalogue by date of birth and actors with their movies, and loses nothing', async () => {
+    const index = migrationsList.findIndex((m) => m.name === 'Migration20261130090100_people_indexes')
     await migrateTo(index)
     const writer = new Database(dbPath())
     writer.pragma('foreign_keys = on')
@@ -287,6 +301,154 @@ describe('the committed migrations', () => {
       ).map((step) => (step as { detail: string }).detail),
     ).toEqual([expect.stringMatching(/USING COVERING INDEX character_actor_movie_index/)])
     expect(readOnly('pragma foreign_key_check')).toEqual([])
+  })
+})
+
+describe('the catalogue UI migration (Migration20261129010000_ui_part1)', () => {
+  const before = migrationsList.findIndex((m) => m.name === 'Migration20261129010000_ui_part1')
+
+  it('keeps every row of a populated catalogue, adds its columns in place, and changes no stored meaning', async () => {
+    await migrateTo(before)
+    const writer = new Database(dbPath())
+    writer.pragma('foreign_keys = on')
+    const now = Date.now()
+    writer.exec(`
+      insert into file (id, file_name, mime_type, key, url, size, created_at, updated_at) values (1, 'a.png', 'image/png', '${'a'.repeat(64)}', 'media://files/${'a'.repeat(64)}', 1, ${now}, ${now});
+      insert into user (id, username, email, password, avatar_id, created_at, updated_at) values (1, 'ann', 'ann@example.com', 'scrypt$x', 1, ${now}, ${now}), (2, 'bob', 'bob@example.com', 'scrypt$y', null, ${now}, ${now});
+      insert into person (id, first_name, last_name, primary_photo_id, created_at, updated_at) values (1, 'Agnès', 'Varda', 1, ${now}, ${now});
+      insert into movie (id, title, title_sort_key, release_date, director_id, poster_id, created_at, updated_at) values
+        (1, 'Cléo from 5 to 7', 'cleo from 5 to 7', '1962-04-11', 1, 1, ${now}, ${now}),
+        (2, 'Vagabond', 'vagabond', '1985-01-01', null, null, ${now}, ${now}),
+        (3, 'Undated', 'undated', null, null, null, ${now}, ${now});
+      insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (1, 1, ${now}, ${now}), (2, 1, ${now}, ${now}), (2, 2, ${now}, ${now});
+      insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 1, ${now}, ${now});
+      insert into favorite_movie (user_id, movie_id, created_at, updated_at) values (1, 1, ${now}, ${now}), (2, 2, ${now}, ${now});
+    `)
+    writer.close()
+    const tables = ['file', 'user', 'person', 'movie', 'movie_genre', 'character', 'favorite_movie']
+    const columnsBefore = new Map(tables.map((table) => [table, columnsOf(table)]))
+    const dump = () =>
+      tables.map((table) =>
+        readOnly(
+          `select ${columnsBefore
+            .get(table)!
+            .map((c) => `\`${c}\``)
+            .join(', ')} from \`${table}\` order by rowid`,
+        ),
+      )
+    const rowsBefore = dump()
+    const rootPages = () =>
+      readOnly("select name, rootpage from sqlite_master where type = 'table' and name in ('movie', 'user')")
+    const pagesBefore = rootPages()
+
+    const opened = await openDatabase(dataDir)
+    await opened.orm.close()
+
+    expect(opened.appliedMigrations).toEqual(migrationsList.slice(before).map((m) => m.name))
+    expect(opened.backupPath).not.toBeNull()
+    expect(dump()).toEqual(rowsBefore)
+    // Added in place: a rebuilt table would live at new pages.
+    expect(rootPages()).toEqual(pagesBefore)
+    // Every stored date was entered as a full day, and nobody chose to stay signed in.
+    expect(readOnly('select id, release_date_precision from movie order by id')).toEqual([
+      { id: 1, release_date_precision: 'day' },
+      { id: 2, release_date_precision: 'day' },
+      { id: 3, release_date_precision: 'day' },
+    ])
+    expect(readOnly('select id, stay_signed_in from user order by id')).toEqual([
+      { id: 1, stay_signed_in: 0 },
+      { id: 2, stay_signed_in: 0 },
+    ])
+    expect(readOnly('pragma foreign_key_check')).toEqual([])
+    const indexes = readOnly<{ name: string }>("select name from sqlite_master where type = 'index'").map(
+      (index) => index.name,
+    )
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'movie_release_date_index',
+        'movie_genre_genre_movie_index',
+        'user_stay_signed_in_unique',
+      ]),
+    )
+    expect(indexes).not.toContain('movie_genre_genre_id_index')
+
+    const db = new Database(dbPath())
+    try {
+      expect(() => db.exec("update movie set release_date_precision = 'month' where id = 1")).toThrow(
+        /CHECK constraint failed/,
+      )
+      db.exec('update user set stay_signed_in = 1 where id = 1')
+      expect(() => db.exec('update user set stay_signed_in = 1 where id = 2')).toThrow(
+        /UNIQUE constraint failed/,
+      )
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('the one-letter search migration (Migration20261130090000_search_one_letter)', () => {
+  const before = migrationsList.findIndex((m) => m.name === 'Migration20261130090000_search_one_letter')
+
+  it('rebuilds the full-text indexes of a populated catalogue with a one-letter prefix index: every row found as before, and kept in step', async () => {
+    await migrateTo(before)
+    const writer = new Database(dbPath())
+    writer.pragma('foreign_keys = on')
+    const now = Date.now()
+    writer.exec(`
+      insert into person (id, first_name, last_name, created_at, updated_at) values (1, 'Agnès', 'Varda', ${now}, ${now}), (2, null, 'Tati', ${now}, ${now});
+      insert into movie (id, title, title_sort_key, description, created_at, updated_at) values
+        (1, 'Cléo from 5 to 7', 'cleo from 5 to 7', 'A singer waits for news', ${now}, ${now}),
+        (2, 'Playtime', 'playtime', null, ${now}, ${now});
+      insert into character (id, name, movie_id, actor_id, created_at, updated_at) values (1, 'Cléo', 1, 1, ${now}, ${now}), (2, 'Hulot', 2, 2, ${now}, ${now});
+    `)
+    writer.close()
+    const searches = ['"cleo"*', '"va"*', '"sin"*', '"playtime"*', '"hu"*', '"agnes" "va"*', '"ta"*']
+    const found = () =>
+      ['movie', 'person', 'character'].map((kind) =>
+        searches.map((match) =>
+          readOnly(`select rowid from ${kind}_search where ${kind}_search match '${match}' order by rowid`),
+        ),
+      )
+    const foundBefore = found()
+
+    const opened = await openDatabase(dataDir)
+    await opened.orm.close()
+
+    expect(opened.appliedMigrations).toEqual(migrationsList.slice(before).map((m) => m.name))
+    expect(opened.backupPath).not.toBeNull()
+    expect(found()).toEqual(foundBefore)
+    for (const kind of ['movie', 'person', 'character']) {
+      const [table] = readOnly<{ sql: string }>(`select sql from sqlite_master where name = '${kind}_search'`)
+      expect(table?.sql, kind).toContain("prefix='1 2 3'")
+    }
+    // One letter, answered from the new prefix index, accents folded as before.
+    expect(readOnly(`select rowid from movie_search where movie_search match '"c"*'`)).toEqual([{ rowid: 1 }])
+    expect(readOnly(`select rowid from person_search where person_search match '"a"*'`)).toEqual([
+      { rowid: 1 },
+    ])
+    expect(readOnly(`select rowid from character_search where character_search match '"h"*'`)).toEqual([
+      { rowid: 2 },
+    ])
+
+    // The triggers came back with the tables: an insert, a rename and a delete are followed.
+    const db = new Database(dbPath())
+    try {
+      db.exec(`
+        insert into movie (id, title, title_sort_key, created_at, updated_at) values (3, 'Mon Oncle', 'mon oncle', ${now}, ${now});
+        update movie set title = 'Trafic', title_sort_key = 'trafic' where id = 2;
+        delete from character where id = 1;
+      `)
+    } finally {
+      db.close()
+    }
+    expect(readOnly(`select rowid from movie_search where movie_search match '"o"*'`)).toEqual([{ rowid: 3 }])
+    expect(readOnly(`select rowid from movie_search where movie_search match '"playtime"*'`)).toEqual([])
+    expect(readOnly(`select rowid from movie_search where movie_search match '"t"*'`)).toEqual([
+      { rowid: 1 },
+      { rowid: 2 },
+    ])
+    expect(readOnly(`select rowid from character_search where character_search match '"c"*'`)).toEqual([])
   })
 })
 

@@ -169,7 +169,9 @@ describe('favorites:list', () => {
       durationSeconds: 6120,
       budget: 115000,
       posterUrl: poster.thumbUrl,
+      directorId,
       directorName: 'Barbara Loden',
+      isFavorite: true,
       createdAt: '2026-01-02T03:04:05.678Z',
     } satisfies MovieListItem)
     expect(page.items.find((item) => item.id === bare)).toMatchObject({

@@ -3,9 +3,8 @@ import fs from 'node:fs/promises'
 import path, { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { collectUnreferencedFiles } from '../../src-main/catalog/files/files.service.ts'
-import { openDatabase } from '../../src-main/db/open-database.ts'
 import { prepareImage } from '../../src-main/files/image-intake.ts'
+import { openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
 import {
   animatedGif,
   animatedWebp,
@@ -250,12 +249,7 @@ describe('what an upload stores: only an image, re-encoded, with a thumbnail', (
     const past = new Date(Date.now() - 10 * 60_000)
     await fs.utimes(catalog.runtime.fileStore.thumbnailPathOf(key), past, past)
 
-    const { orm } = await openDatabase(catalog.dataDir)
-    try {
-      expect(await collectUnreferencedFiles(orm.em.fork(), catalog.runtime.fileStore)).toEqual([key])
-    } finally {
-      await orm.close()
-    }
+    expect(await catalog.runtime.collectUnusedFiles()).toEqual([key])
     expect(await fs.readdir(path.dirname(catalog.runtime.fileStore.pathOf(key)))).toEqual([])
   })
 })
@@ -320,16 +314,8 @@ describe('files:get, files:usage and files:delete', () => {
   })
 })
 
-describe('collectUnreferencedFiles', () => {
-  const collect = async () => {
-    // A second connection, as the app's startup has its own; the runtime keeps its ORM to itself.
-    const { orm } = await openDatabase(catalog.dataDir)
-    try {
-      return await collectUnreferencedFiles(orm.em.fork(), catalog.runtime.fileStore)
-    } finally {
-      await orm.close()
-    }
-  }
+describe('housekeeping (collectUnusedFiles)', () => {
+  const collect = () => catalog.runtime.collectUnusedFiles()
 
   it('removes the blob of a deleted file row and keeps the referenced ones', async () => {
     const gone = await catalog.call('files:upload', { fileName: 'gone.png', dataBase64: PNG_1X1 })
@@ -423,5 +409,65 @@ describe('collectUnreferencedFiles', () => {
     await ageBlob(blob.key)
     expect(await collect()).toEqual([blob.key])
     expect(await blobsOnDisk()).toEqual([])
+  })
+
+  it('starts on its own only once scheduled after opening: the first call never waits for it', async () => {
+    const gone = await catalog.call('files:upload', { fileName: 'gone.png', dataBase64: PNG_1X1 })
+    await catalog.call('files:delete', { id: gone.id })
+    await ageBlob(keyOf(gone))
+    await catalog.runtime.close()
+
+    let start: (() => void) | null = null
+    const runtime = await openCatalogRuntime({
+      dataDir: catalog.dataDir,
+      logger: { error: () => {}, warn: () => {}, info: () => {} },
+      scheduleHousekeeping: (scheduled) => {
+        start = scheduled
+      },
+    })
+    try {
+      expect(await runtime.dispatch('movies:list', {})).toMatchObject({ ok: true })
+      expect(await blobsOnDisk()).toEqual([keyOf(gone)])
+      expect(start).not.toBeNull()
+      start!()
+      // Asked while it runs, housekeeping is joined, not run twice.
+      expect(await runtime.collectUnusedFiles()).toEqual([keyOf(gone)])
+      expect(await blobsOnDisk()).toEqual([])
+    } finally {
+      await runtime.close()
+    }
+  })
+
+  it('goes through every file row a batch at a time, dropping only the abandoned ones', async () => {
+    const used = await catalog.call('files:upload', { fileName: 'poster.png', dataBase64: PNG_1X1 })
+    await catalog.call('movies:create', { title: 'Playtime', posterFileId: used.id })
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000
+    try {
+      const insert = db.prepare(
+        'insert into file (file_name, mime_type, key, url, size, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)',
+      )
+      const person = db.prepare(
+        'insert into person (last_name, last_name_sort_key, primary_photo_id, created_at, updated_at) values (?, ?, ?, 1, 1)',
+      )
+      db.transaction(() => {
+        for (let i = 0; i < 4500; i++) {
+          const key = sha256(Buffer.from(`row ${i}`))
+          const id = insert.run(`${i}.png`, 'image/png', key, `media://files/${key}`, twoDaysAgo, twoDaysAgo)
+          // Every thousandth is someone's photo, wherever the batches fall.
+          if (i % 1000 === 999) person.run(`Person ${i}`, `person ${i}`, id.lastInsertRowid)
+        }
+      })()
+      db.prepare('update file set updated_at = ? where id = ?').run(twoDaysAgo, used.id)
+    } finally {
+      db.close()
+    }
+
+    expect(await collect()).toEqual([])
+    expect(
+      catalog
+        .sql<{ file_name: string }>('select file_name from file order by id')
+        .map((row) => row.file_name),
+    ).toEqual(['poster.png', '999.png', '1999.png', '2999.png', '3999.png'])
   })
 })

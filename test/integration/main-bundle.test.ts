@@ -17,14 +17,19 @@ function newestSourceTime(): number {
     .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0)
 }
 
-/** Runs the built main process in Node with 'electron' stubbed; returns the Electron calls it made, in order. */
-function runMainBundle(args: string[], env: Record<string, string> = {}): string[] {
+/** Runs the built main process in Node with 'electron' stubbed; returns what it printed. */
+function runMainBundleOutput(args: string[], env: Record<string, string>): string[] {
   const output = execFileSync(
     process.execPath,
     ['--import', join(root, 'test', 'support', 'electron-stub', 'register.mjs'), mainBundle, ...args],
     { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } },
   )
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '[]')
+  return output.trim().split('\n')
+}
+
+/** Runs the built main process; returns the Electron calls it made, in order. */
+function runMainBundle(args: string[], env: Record<string, string> = {}): string[] {
+  return JSON.parse(runMainBundleOutput(args, env).at(-1) ?? '[]')
 }
 
 describe('the built main process', () => {
@@ -79,6 +84,28 @@ describe('the built main process', () => {
         expect.arrayContaining([{ name: 'movie' }, { name: 'favorite_movie' }, { name: 'movie_search' }]),
       )
       expect(countries.n).toBeGreaterThan(240)
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it("answers the app's own page through catalog:invoke: a movie added is listed", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'catalog-bundle-'))
+    try {
+      const output = runMainBundleOutput(['--data-dir', dataDir], {
+        ELECTRON_STUB_INVOKE: JSON.stringify([
+          ['movies:create', { title: 'Stalker' }],
+          ['movies:list', {}],
+        ]),
+      })
+      const answers = output.filter((line) => line.startsWith('{"invoke"')).map((line) => JSON.parse(line))
+      expect(answers.map((answer) => [answer.invoke, answer.envelope.ok])).toEqual([
+        ['movies:create', true],
+        ['movies:list', true],
+      ])
+      expect(answers[1].envelope.value.items.map((item: { title: string }) => item.title)).toEqual([
+        'Stalker',
+      ])
     } finally {
       await rm(dataDir, { recursive: true, force: true })
     }

@@ -431,6 +431,46 @@ describe('people:list', () => {
     expect(items[0]?.lastName).toBeNull()
   })
 
+  it('filters by text the same way whether few or most people match (read and sorted, or the name index walked)', async () => {
+    const writer = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    try {
+      const insert = writer.prepare(
+        `insert into person (first_name, last_name, first_name_sort_key, last_name_sort_key, created_at, updated_at)
+           values (?, ?, ?, ?, 1, 1)`,
+      )
+      writer.transaction(() => {
+        for (let i = 0; i < 3000; i++) {
+          const first = ['Jo', 'Émile', null][i % 3] ?? null
+          const last = i % 500 === 0 ? 'Rare' : `Smith ${i % 40}`
+          insert.run(first, last, sortKeyOf(first), sortKeyOf(last))
+        }
+      })()
+    } finally {
+      writer.close()
+    }
+    // "smi" is nearly everyone (the index is walked); "rare", six of them (read and sorted).
+    for (const text of ['smi', 'rare', 'jo smith 1', 'emi']) {
+      const words = text
+        .split(' ')
+        .map((word) => `"${word}"*`)
+        .join(' ')
+      const expected = catalog
+        .sql<{ id: number }>(
+          `select id from person where id in (select rowid from person_search where person_search match ?)
+            order by last_name_sort_key, first_name_sort_key, id`,
+          words,
+        )
+        .map((row) => row.id)
+      expect(expected.length, text).toBeGreaterThan(0)
+      const { items, totals } = await readAllPages(text, 97)
+      expect(
+        items.map((person) => person.id),
+        text,
+      ).toEqual(expected)
+      expect(totals, text).toEqual([expected.length])
+    }
+  })
+
   it('sorts family names without regard to case or accents', async () => {
     for (const [firstName, lastName] of [
       ['Ingrid', 'Thulin'],

@@ -1,4 +1,7 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SEARCH_CANDIDATES } from '../../src-main/catalog/search/search.service.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
 let catalog: TestCatalog
@@ -82,5 +85,69 @@ describe('search', () => {
     for (let i = 0; i < 15; i++) await catalog.call('movies:create', { title: `Amelia ${i}` })
     const { movies } = await catalog.call('search:all', { text: 'ame', limitPerKind: 5 })
     expect(movies).toHaveLength(5)
+  })
+})
+
+describe('search ranking', () => {
+  it('puts title matches first, then shorter names, then the alphabet, in every kind', async () => {
+    const night = ['The Night Porter', 'Night', 'Night and Day', 'A Night at the Opera', 'Nights of Cabiria']
+    for (const title of night) await catalog.call('movies:create', { title })
+    await catalog.call('movies:create', { title: 'Dawn', description: 'One night in a small town.' })
+    const ann = await catalog.call('people:create', { firstName: 'Ann', lastName: 'Nightingale' })
+    await catalog.call('people:create', { firstName: 'Florence', lastName: 'Nightingale' })
+    await catalog.call('people:create', { lastName: 'Night' })
+    for (const name of ['Night Nurse', 'Knight', 'Night Porter', 'The Night Porter']) {
+      await catalog.call('characters:add', { movieId: 1, name, actorId: ann.id })
+    }
+
+    const results = await catalog.call('search:all', { text: 'night' })
+    expect(results.movies.map((hit) => hit.label)).toEqual([
+      'Night',
+      'Night and Day',
+      'The Night Porter',
+      'Nights of Cabiria',
+      'A Night at the Opera',
+      'Dawn',
+    ])
+    expect(results.people.map((hit) => hit.label)).toEqual([
+      'Night',
+      'Ann Nightingale',
+      'Florence Nightingale',
+    ])
+    expect(results.characters.map((hit) => hit.label)).toEqual([
+      'Night Nurse',
+      'Night Porter',
+      'The Night Porter',
+    ])
+  })
+
+  it('ranks only the most recently added matches of a search that matches almost everything, so it costs no more', {
+    timeout: 60_000,
+  }, async () => {
+    // The oldest film has the best title for "a", but a search this broad ranks only the newest matches.
+    await catalog.call('movies:create', { title: 'A' })
+    const writer = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    try {
+      const insert = writer.prepare(
+        'insert into movie (title, title_sort_key, created_at, updated_at) values (?, lower(?), 1, 1)',
+      )
+      writer.transaction(() => {
+        for (let i = 0; i < SEARCH_CANDIDATES + 50; i++) insert.run(`Amber ${i}`, `Amber ${i}`)
+      })()
+    } finally {
+      writer.close()
+    }
+    const { movies } = await catalog.call('search:all', { text: 'a', limitPerKind: 3 })
+    expect(movies.map((hit) => hit.label)).toEqual(['Amber 50', 'Amber 51', 'Amber 52'])
+    // A search matching fewer ranks every match, the oldest included.
+    await catalog.call('movies:create', { title: 'Amber Zzz' })
+    expect((await catalog.call('search:all', { text: 'a zz' })).movies.map((hit) => hit.label)).toEqual([
+      'Amber Zzz',
+    ])
+    await catalog.call('movies:update', { id: 1, title: 'A Zzz' })
+    expect((await catalog.call('search:all', { text: 'a zz' })).movies.map((hit) => hit.label)).toEqual([
+      'A Zzz',
+      'Amber Zzz',
+    ])
   })
 })

@@ -162,7 +162,6 @@ describe('startup', () => {
       'openCatalogRuntime',
       'ipcMain.handle catalog:invoke',
       'protocol.handle app',
-      'protocol.handle media',
       'setPermissionRequestHandler',
       'setPermissionCheckHandler',
       'onHeadersReceived',

@@ -122,11 +122,10 @@ describe('realPathInsideRoot', () => {
 })
 
 describe('privileged schemes', () => {
-  it('registers app and media once, with the privileges each needs', () => {
+  it('registers the app scheme once, with the privileges it needs, and no other', () => {
     registerPrivilegedSchemes()
     expect(electron.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-      { scheme: 'media', privileges: { standard: true, secure: true } },
     ])
   })
 })
@@ -179,7 +178,7 @@ describe('protocol handlers', () => {
   })
 
   it('serves a stored image with the type its bytes show, in a sandbox, to its own origin only', async () => {
-    const response = await get(`media://files/${pngKey}`)
+    const response = await get(`app://catalog/media/files/${pngKey}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('image/png')
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
@@ -191,7 +190,7 @@ describe('protocol handlers', () => {
   })
 
   it('serves a blob’s thumbnail at <key>/thumb, with the same strict headers', async () => {
-    const response = await get(`media://files/${pngKey}/thumb`)
+    const response = await get(`app://catalog/media/files/${pngKey}/thumb`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('image/webp')
     expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
@@ -206,27 +205,26 @@ describe('protocol handlers', () => {
     fs.mkdirSync(path.dirname(store.pathOf(key)), { recursive: true })
     fs.writeFileSync(store.pathOf(key), legacy)
 
-    const response = await get(`media://files/${key}/thumb`)
+    const response = await get(`app://catalog/media/files/${key}/thumb`)
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toBe('image/png')
     // Not cached for long: it is a stand-in under the thumbnail's name.
     expect(response.headers.get('Cache-Control')).toBe('no-cache')
     expect(Buffer.from(await response.arrayBuffer())).toEqual(legacy)
     for (const url of [
-      `media://files/${key}/thumb/x`,
-      `media://files/${key}/full`,
-      `media://files/${key}/`,
+      `app://catalog/media/files/${key}/thumb/x`,
+      `app://catalog/media/files/${key}/full`,
+      `app://catalog/media/files/${key}/`,
     ]) {
       expect((await get(url)).status, url).toBe(404)
     }
   })
 
-  it('answers 404 for a malformed key, an unknown key and a foreign host, with the same strict headers', async () => {
+  it('answers 404 for a malformed key and an unknown key, with the same strict headers', async () => {
     for (const url of [
-      'media://files/not-a-key',
-      `media://files/..%2f..%2f${pngKey}`,
-      `media://files/${'0'.repeat(64)}`,
-      `media://elsewhere/${pngKey}`,
+      'app://catalog/media/files/not-a-key',
+      `app://catalog/media/files/..%2f..%2f${pngKey}`,
+      `app://catalog/media/files/${'0'.repeat(64)}`,
     ]) {
       const response = await get(url)
       expect(response.status, url).toBe(404)
@@ -236,10 +234,15 @@ describe('protocol handlers', () => {
     }
   })
 
+  it('serves images only from the app’s own host, which has no other scheme for them', async () => {
+    expect((await get(`app://elsewhere/media/files/${pngKey}`)).status).toBe(404)
+    expect([...electron.handlers.keys()]).toEqual(['app'])
+  })
+
   it('refuses a blob path that a symlink leads out of the store', async () => {
     const key = 'ab'.repeat(32)
     fs.mkdirSync(path.join(store.rootDir, 'ab'), { recursive: true })
     fs.symlinkSync(path.join(outside, 'secret.txt'), store.pathOf(key))
-    expect((await get(`media://files/${key}`)).status).toBe(404)
+    expect((await get(`app://catalog/media/files/${key}`)).status).toBe(404)
   })
 })

@@ -66,6 +66,7 @@ describe('users:register and users:signIn', () => {
       lastName: 'Lee',
       email: 'ann@example.com',
       avatar: null,
+      staySignedIn: false,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: expect.stringMatching(/Z$/),
     })

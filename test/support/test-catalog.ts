@@ -22,10 +22,14 @@ export interface TestCatalog {
   close(): Promise<void>
 }
 
-/** A real catalogue in a fresh temporary data directory, migrated exactly as the app does it. */
+/**
+ * A real catalogue in a fresh temporary data directory, migrated exactly as the app does it. Housekeeping runs
+ * only when a test asks (runtime.collectUnusedFiles), never on a timer in the middle of one.
+ */
 export async function openTestCatalog(options: { dataDir?: string } = {}): Promise<TestCatalog> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'catalog-test-')))
-  let runtime = await openCatalogRuntime({ dataDir, logger: quietLogger })
+  const open = () => openCatalogRuntime({ dataDir, logger: quietLogger, scheduleHousekeeping: () => {} })
+  let runtime = await open()
   let reader: Database.Database | null = null
   return {
     dataDir,
@@ -51,7 +55,7 @@ export async function openTestCatalog(options: { dataDir?: string } = {}): Promi
       reader?.close()
       reader = null
       await runtime.close()
-      runtime = await openCatalogRuntime({ dataDir, logger: quietLogger })
+      runtime = await open()
     },
     async close() {
       reader?.close()

@@ -17,6 +17,18 @@ export const wrongOutput: DomainHandlers<'genres'> = {
 export const wrongInput: DomainHandlers<'movies'> = {
   ...handlers,
   // @ts-expect-error a handler expecting another channel's input does not compile
-  'movies:get': async (input: { username: string }) =>
-    handlers['movies:get']({ id: Number(input.username) } as never, undefined as never),
+  'movies:delete': async (input: { username: string }) =>
+    handlers['movies:delete']({ id: Number(input.username) } as never, undefined as never),
+}
+
+export const commandOnTheReadConnection: DomainHandlers<'movies'> = {
+  ...handlers,
+  // @ts-expect-error a command is never answered on the read connection
+  'movies:delete': { read: () => ({ characters: 0, genres: 0, favorites: 0 }) },
+}
+
+export const asyncRead: DomainHandlers<'movies'> = {
+  ...handlers,
+  // @ts-expect-error a read runs whole in one read transaction: it cannot await anything
+  'movies:facets': { read: async () => handlers['movies:facets'] },
 }

@@ -4,11 +4,11 @@ import type { FavoriteChange } from '../../../src-shared/favorites.ts'
 import type { MovieListItem } from '../../../src-shared/movies.ts'
 import { notFound } from '../errors.ts'
 import {
-  MOVIE_LIST_COLUMNS,
   MOVIE_LIST_JOINS,
   type MovieListRow,
+  movieListColumns,
   toMovieListItem,
-} from '../movies/movies.service.ts'
+} from '../movies/movie-list.service.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import type { ServiceContext } from '../service-context.ts'
 import { signedInUserId } from '../users/users.service.ts'
@@ -62,12 +62,13 @@ export async function listFavorites(
   )
 
   const after = cursor ? decodeCursor(cursor, 2) : null
+  const columns = movieListColumns(userId)
   const rows = await ctx.em.execute<FavoriteRow[]>(
-    `select ${MOVIE_LIST_COLUMNS}, f.created_at as favorited_at
+    `select ${columns.sql}, f.created_at as favorited_at
       from favorite_movie f join movie m on m.id = f.movie_id ${MOVIE_LIST_JOINS}
       where f.user_id = ? ${after ? 'and (f.created_at, f.movie_id) < (?, ?)' : ''}
       order by f.created_at desc, f.movie_id desc limit ?`,
-    [userId, ...(after ?? []), limit + 1],
+    [...columns.params, userId, ...(after ?? []), limit + 1],
   )
   const hasMore = rows.length > limit
   const page = hasMore ? rows.slice(0, limit) : rows

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/sqlite'
 import type { z } from 'zod'
 import type { FileDto } from '../../../src-shared/common.ts'
 import type { FileUpload, FileUsage } from '../../../src-shared/files.ts'
+import type { PreparedSql } from '../../db/prepared-sql.ts'
+import type { ReadConnection } from '../../db/read-connection.ts'
 import { type FileStore, mediaUrlFor, type StoredBlob } from '../../files/file-store.ts'
 import { prepareImage } from '../../files/image-intake.ts'
 import { notFound } from '../errors.ts'
@@ -93,24 +95,57 @@ export async function deleteFile(ctx: ServiceContext, id: number): Promise<FileU
 /** An upload that no movie, person or profile ever used is kept this long: a form may be open across a restart. */
 export const ABANDONED_UPLOAD_AGE_MS = 24 * 60 * 60 * 1000
 
+/** File rows looked at in one turn of housekeeping: a short transaction each, so calls go on between them. */
+const HOUSEKEEPING_BATCH = 2000
+
 /**
- * Housekeeping at startup: drops file rows nothing points to and nobody has uploaded for a day (an image
- * picked, then the form abandoned; a photo replaced), then deletes the blobs no row points to, sparing any
- * written in the last minute. A row's age is its `updated_at`, which an upload of the same bytes renews.
- * Returns the keys of the blobs deleted.
+ * One turn of housekeeping: drops, among the file rows after `afterId` (a batch of them), those nothing points to
+ * that nobody has uploaded for a day (an image picked, then the form abandoned; a photo replaced). A row's age is
+ * its `updated_at`, which an upload of the same bytes renews. Returns the last id looked at, or null past the end.
  */
-export async function collectUnreferencedFiles(
-  em: EntityManager,
-  files: FileStore,
-  now: number = Date.now(),
-): Promise<string[]> {
-  await em.execute(
-    `delete from file where updated_at < ?
+export function dropAbandonedFiles(sql: PreparedSql, afterId: number, now: number): number | null {
+  const batch = sql.get<{ last: number | null }>(
+    'select max(id) as last from (select id from file where id > ? order by id limit ?)',
+    [afterId, HOUSEKEEPING_BATCH],
+  )
+  const last = batch?.last ?? null
+  if (last === null) return null
+  sql.run(
+    `delete from file where id > ? and id <= ? and updated_at < ?
        and not exists (select 1 from movie where poster_id = file.id)
        and not exists (select 1 from person where primary_photo_id = file.id)
        and not exists (select 1 from user where avatar_id = file.id)`,
-    [now - ABANDONED_UPLOAD_AGE_MS],
+    [afterId, last, now - ABANDONED_UPLOAD_AGE_MS],
   )
-  const rows = await em.execute<{ key: string }[]>('select `key` from `file`')
-  return files.collectGarbage(new Set(rows.map((row) => row.key)))
+  return last
+}
+
+/** How housekeeping reaches the catalogue: a turn in the queue for writes, the read connection for questions. */
+export interface Housekeeping {
+  inTurn<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T>
+  reads: ReadConnection
+  files: FileStore
+  signal?: AbortSignal
+}
+
+/**
+ * Housekeeping, run in the background once the catalogue is open (see openCatalogRuntime): drops abandoned file
+ * rows a batch per turn of the queue, then deletes the blobs no row points to, asking the read connection about
+ * each, and sparing any written in the last minute (an upload whose row has not committed yet). Returns the
+ * keys of the blobs deleted.
+ */
+export async function collectUnreferencedFiles(
+  { inTurn, reads, files, signal }: Housekeeping,
+  now: number = Date.now(),
+): Promise<string[]> {
+  let afterId: number | null = 0
+  while (afterId !== null && !signal?.aborted) {
+    const from: number = afterId
+    afterId = await inTurn(async (ctx) => dropAbandonedFiles(ctx.sql, from, now))
+  }
+  if (signal?.aborted) return []
+  const referenced = {
+    has: (key: string) => reads.sql.get('select 1 from file where key = ?', [key]) !== undefined,
+  }
+  return files.collectGarbage(referenced, signal)
 }

@@ -8,9 +8,12 @@ export const MovieGenreSchema = defineEntity({
   tableName: 'movie_genre',
   properties: {
     movie: () => p.manyToOne(Movie).primary().deleteRule('cascade'),
-    genre: () => p.manyToOne(Genre).primary().deleteRule('cascade').index(),
+    // Indexed by movie_genre_genre_movie_index below, which leads with the genre.
+    genre: () => p.manyToOne(Genre).primary().deleteRule('cascade').index(false),
     ...timestamps(),
   },
+  // A genre's movies straight from the index, never from the table: the genre filter and the genre facet.
+  indexes: [{ name: 'movie_genre_genre_movie_index', properties: ['genre', 'movie'] }],
 })
 
 export class MovieGenre extends MovieGenreSchema.class {}

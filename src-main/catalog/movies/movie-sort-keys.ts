@@ -8,6 +8,7 @@ import type { MovieSort } from '../../../src-shared/movies.ts'
 export const MOVIE_SORT_KEYS: Record<MovieSort, { asc: string; desc: string }> = {
   title: { asc: 'm.title_sort_key', desc: 'm.title_sort_key' },
   createdAt: { asc: 'm.created_at', desc: 'm.created_at' },
+  // A date known by its year alone is stored as its 1 January (see release-date.ts), and sorts there.
   releaseDate: { asc: "ifnull(m.release_date, '9999-12-31')", desc: "ifnull(m.release_date, '')" },
   // 2^53: above every allowed value, and exact as a JavaScript number, so it survives the round trip
   // through a page cursor (SQLite's largest integer would come back rounded and match nothing).

@@ -5,6 +5,7 @@ import { FileRecord } from '../files/file.entity.ts'
 import { Person } from '../people/person.entity.ts'
 import { sortKeyOf } from '../text-keys.ts'
 import { movieSortIndexes } from './movie-sort-keys.ts'
+import { RELEASE_DATE_PRECISIONS } from './release-date.ts'
 
 export const MovieSchema = defineEntity({
   name: 'Movie',
@@ -21,6 +22,8 @@ export const MovieSchema = defineEntity({
     description: p.text().nullable(),
     budget: p.integer().nullable(),
     releaseDate: p.date().nullable(),
+    /** Whether `releaseDate` is the day it came out or stands for its year alone (see release-date.ts). */
+    releaseDatePrecision: p.enum(RELEASE_DATE_PRECISIONS).default('day'),
     /** An interval, stored as whole seconds in the `duration` column. */
     durationSeconds: p.integer().fieldName('duration').nullable(),
     director: () => p.manyToOne(Person).nullable().deleteRule('set null').index(),
@@ -28,7 +31,11 @@ export const MovieSchema = defineEntity({
     poster: () => p.manyToOne(FileRecord).nullable().deleteRule('set null').index(),
     ...timestamps(),
   },
-  indexes: movieSortIndexes(),
+  indexes: [
+    ...movieSortIndexes(),
+    // Year filters and the years facet read release dates from here rather than from the (wide) table.
+    { name: 'movie_release_date_index', properties: ['releaseDate'] },
+  ],
 })
 
 export class Movie extends MovieSchema.class {}

@@ -1,12 +1,13 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts'
-import { createPerson, deletePerson, getPerson, personUsage, updatePerson } from './people.service.ts'
+import { createPerson, deletePerson, personUsage, updatePerson } from './people.service.ts'
 import { listPeople } from './people-list.service.ts'
+import { readPersonDetail } from './person-detail.service.ts'
 
 export const peopleHandlers: DomainHandlers<'people'> = {
-  'people:create': (input, { em }) => createPerson(em, input),
-  'people:update': (input, { em }) => updatePerson(em, input),
+  'people:create': (input, ctx) => createPerson(ctx, input),
+  'people:update': (input, ctx) => updatePerson(ctx, input),
   'people:usage': (input, { em }) => personUsage(em, input.id),
   'people:delete': (input, { em }) => deletePerson(em, input.id),
-  'people:get': (input, { em }) => getPerson(em, input.id),
+  'people:get': { read: (input, { sql }) => readPersonDetail(sql, input.id) },
   'people:list': (input, { em }) => listPeople(em, input),
 }

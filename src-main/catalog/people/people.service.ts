@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { z } from 'zod'
-import type { CharacterRole } from '../../../src-shared/characters.ts'
 import type { PersonDetail, PersonDraft, PersonUpdate, PersonUsage } from '../../../src-shared/people.ts'
-import { toIsoTimestamp } from '../../db/iso.ts'
 import { Country } from '../countries/country.entity.ts'
 import { assertNotStale, invalidField, missingReference, notFound } from '../errors.ts'
-import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
-import { fullNameOf } from './person.dto.ts'
+import type { ServiceContext } from '../service-context.ts'
 import { Person } from './person.entity.ts'
+import { readPersonDetail } from './person-detail.service.ts'
 
 async function findCountry(em: EntityManager, id: number): Promise<Country> {
   const country = await em.findOne(Country, id)
@@ -23,66 +21,14 @@ async function findPhoto(em: EntityManager, id: number): Promise<FileRecord> {
 }
 
 async function findPerson(em: EntityManager, id: number): Promise<Person> {
-  const person = await em.findOne(Person, id, { populate: ['country', 'primaryPhoto'] })
+  const person = await em.findOne(Person, id)
   if (!person) throw notFound('person', id)
   return person
 }
 
-interface MovieRow {
-  id: number
-  title: string
-  releaseDate: string | null
-}
-
-interface CharacterRow {
-  id: number
-  name: string
-  role: CharacterRole
-  movieId: number
-  movieTitle: string
-  movieReleaseDate: string | null
-}
-
-// Unknown release dates last, as the movies list sorts them ascending.
-const BY_RELEASE_THEN_TITLE = "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id"
-
-async function toPersonDetail(em: EntityManager, person: Person): Promise<PersonDetail> {
-  const directed = await em.execute<MovieRow[]>(
-    `select m.id, m.title, m.release_date as releaseDate from movie m
-      where m.director_id = ? order by ${BY_RELEASE_THEN_TITLE}`,
-    [person.id],
-  )
-  const characters = await em.execute<CharacterRow[]>(
-    `select c.id, c.name, c.role, m.id as movieId, m.title as movieTitle, m.release_date as movieReleaseDate
-       from character c join movie m on m.id = c.movie_id
-      where c.actor_id = ? order by ${BY_RELEASE_THEN_TITLE}, c.id`,
-    [person.id],
-  )
-  return {
-    id: person.id,
-    firstName: person.firstName ?? null,
-    lastName: person.lastName ?? null,
-    fullName: fullNameOf(person),
-    biography: person.biography ?? null,
-    dateOfBirth: person.dateOfBirth ?? null,
-    gender: person.gender ?? null,
-    country: person.country ? { id: person.country.id, name: person.country.name } : null,
-    photo: toFileDtoOrNull(person.primaryPhoto),
-    directed: directed.map((row) => ({ id: row.id, title: row.title, releaseDate: row.releaseDate })),
-    characters: characters.map((row) => ({
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      movie: { id: row.movieId, title: row.movieTitle, releaseDate: row.movieReleaseDate },
-    })),
-    createdAt: toIsoTimestamp(person.createdAt),
-    updatedAt: toIsoTimestamp(person.updatedAt),
-  }
-}
-
 /** Adds a person; the country and photo they point at must exist. */
 export async function createPerson(
-  em: EntityManager,
+  { em, sql }: Pick<ServiceContext, 'em' | 'sql'>,
   draft: z.output<typeof PersonDraft>,
 ): Promise<PersonDetail> {
   const country = draft.countryId ? await findCountry(em, draft.countryId) : null
@@ -97,12 +43,12 @@ export async function createPerson(
     primaryPhoto: photo,
   })
   await em.flush()
-  return toPersonDetail(em, person)
+  return readPersonDetail(sql, person.id)
 }
 
 /** Changes only the fields present in the input; the person must still have a name afterwards. */
 export async function updatePerson(
-  em: EntityManager,
+  { em, sql }: Pick<ServiceContext, 'em' | 'sql'>,
   update: z.output<typeof PersonUpdate>,
 ): Promise<PersonDetail> {
   const { id, expectedUpdatedAt, countryId, primaryPhotoFileId, ...fields } = update
@@ -117,11 +63,7 @@ export async function updatePerson(
     person.primaryPhoto = primaryPhotoFileId === null ? null : await findPhoto(em, primaryPhotoFileId)
   }
   await em.flush()
-  return toPersonDetail(em, person)
-}
-
-export async function getPerson(em: EntityManager, id: number): Promise<PersonDetail> {
-  return toPersonDetail(em, await findPerson(em, id))
+  return readPersonDetail(sql, person.id)
 }
 
 async function countUsage(em: EntityManager, id: number): Promise<PersonUsage> {

@@ -2,5 +2,5 @@ import type { DomainHandlers } from '../../ipc/handlers.ts'
 import { searchAll } from './search.service.ts'
 
 export const searchHandlers: DomainHandlers<'search'> = {
-  'search:all': (input, ctx) => searchAll(ctx, input),
+  'search:all': { read: (input, ctx) => searchAll(ctx, input) },
 }

@@ -14,7 +14,7 @@ import {
 export const userHandlers: DomainHandlers<'users'> = {
   'users:register': (input, ctx) => register(ctx, input),
   'users:signIn': (input, ctx) => signIn(ctx, input),
-  'users:signOut': async (_input, ctx) => signOut(ctx),
+  'users:signOut': (_input, ctx) => signOut(ctx),
   'users:current': (_input, ctx) => currentUser(ctx),
   'users:profiles': (_input, ctx) => listProfiles(ctx),
   'users:updateProfile': (input, ctx) => updateProfile(ctx, input),

@@ -11,14 +11,14 @@ import type {
   UserDto,
 } from '../../../src-shared/users.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
-import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { notFound, RecordedRefusal } from '../errors.ts'
-import { toFileDtoOrNull } from '../files/file.dto.ts'
+import { listImageUrl, toFileDtoOrNull } from '../files/file.dto.ts'
 import { FileRecord } from '../files/file.entity.ts'
 import type { ServiceContext, Session } from '../service-context.ts'
 import { uniqueKeyOf } from '../text-keys.ts'
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts'
 import { accountStreak, type SignInThrottle, signInThrottle, typedNameStreak } from './sign-in-throttle.ts'
+import { forgetSignIn, rememberSignIn } from './stay-signed-in.ts'
 import { User } from './user.entity.ts'
 
 type RegistrationInput = z.output<typeof Registration>
@@ -37,6 +37,7 @@ const toUserDto = (user: User): UserDto => ({
   lastName: user.lastName ?? null,
   email: user.email,
   avatar: toFileDtoOrNull(user.avatar),
+  staySignedIn: user.staySignedIn,
   createdAt: toIsoTimestamp(user.createdAt),
   updatedAt: toIsoTimestamp(user.updatedAt),
 })
@@ -148,6 +149,7 @@ export async function register(ctx: ServiceContext, input: RegistrationInput): P
     avatar: null,
   })
   await ctx.em.flush()
+  await rememberSignIn(ctx.em, user, input.staySignedIn)
   ctx.session.userId = user.id
   return toUserDto(user)
 }
@@ -188,11 +190,14 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<U
     match.password = await hashPassword(input.password)
     await ctx.em.flush()
   }
+  await rememberSignIn(ctx.em, match, input.staySignedIn)
   ctx.session.userId = match.id
   return toUserDto(match)
 }
 
-export function signOut(ctx: ServiceContext): { signedOut: true } {
+/** Signs out, and the profile no longer opens the catalogue signed in. */
+export async function signOut(ctx: ServiceContext): Promise<{ signedOut: true }> {
+  if (ctx.session.userId !== null) await forgetSignIn(ctx.em, ctx.session.userId)
   ctx.session.userId = null
   return { signedOut: true }
 }
@@ -217,7 +222,7 @@ export async function listProfiles(ctx: ServiceContext): Promise<ProfileSummary[
     username: user.username,
     firstName: user.firstName ?? null,
     lastName: user.lastName ?? null,
-    avatarUrl: user.avatar ? thumbnailUrlFor(user.avatar.key) : null,
+    avatarUrl: listImageUrl(user.avatar?.url),
   }))
 }
 

@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
+  Input,
   NumberInput,
   RangeSlider,
   Select,
@@ -133,9 +134,9 @@ function YearFilter({
   return (
     <Stack gap={6} role="group" aria-labelledby="year-filter-label">
       <Group justify="space-between">
-        <Text fz="sm" fw={500} id="year-filter-label">
+        <Input.Label id="year-filter-label" component="div">
           Release years
-        </Text>
+        </Input.Label>
         <Text fz="sm" className={classes.count} aria-live="polite">
           {formatCount(inRange, 'film')} from {low} to {high}
         </Text>

@@ -24,6 +24,7 @@ import type { FileDto } from '../../../src-shared/common.ts'
 import { formatDuration, parseDuration } from '../../../src-shared/duration.ts'
 import { isAppError } from '../../../src-shared/errors.ts'
 import { type MovieDetail, MovieDraft, type PersonRef } from '../../../src-shared/movies.ts'
+import { DANGER_COLOR } from '../../components/confirm-destructive.tsx'
 import { ImagePicker } from '../../components/image-picker.tsx'
 import { contractValidator, type FormReading } from '../../lib/contract-form.ts'
 import { placeSaveError } from '../../lib/form-errors.ts'
@@ -358,7 +359,7 @@ export function MovieForm({ movie, onReload }: { movie: MovieDetail | null; onRe
           <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
             Keep editing
           </Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>
+          <Button color={DANGER_COLOR} onClick={() => blocker.proceed?.()}>
             Leave and lose changes
           </Button>
         </Group>

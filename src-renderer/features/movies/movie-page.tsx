@@ -1,11 +1,11 @@
 import { Button, DataList, EmptyState, Group, Loader, Stack, Text, Title, Typography } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks'
-import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconMovie, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import type { MovieDetail, MovieUsage } from '../../../src-shared/movies.ts'
+import { confirmDestructive } from '../../components/confirm-destructive.tsx'
 import { AnchorLink, BadgeLink, ButtonLink } from '../../components/links.tsx'
 import { StoredImage } from '../../components/stored-image.tsx'
 import {
@@ -40,16 +40,10 @@ function useConfirmDelete(movie: MovieDetail) {
   return async () => {
     const usage = await queryClient.fetchQuery(movieQueries.usage(movie.id))
     const goesWithIt = describeMovieUsage(usage)
-    modals.openConfirmModal({
+    confirmDestructive({
       title: `Delete “${movie.title}”?`,
-      children: (
-        <Text fz="sm">
-          {goesWithIt ? `The movie and ${goesWithIt} will be deleted.` : 'The movie will be deleted.'} This
-          cannot be undone.
-        </Text>
-      ),
-      labels: { confirm: 'Delete movie', cancel: 'Keep it' },
-      confirmProps: { color: 'red' },
+      message: `${goesWithIt ? `The movie and ${goesWithIt} will be deleted.` : 'The movie will be deleted.'} This cannot be undone.`,
+      confirmLabel: 'Delete movie',
       onConfirm: () =>
         deleteMovie.mutate(movie.id, {
           onSuccess: () => {

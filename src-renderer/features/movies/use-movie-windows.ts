@@ -30,9 +30,11 @@ export function useMovieWindows(query: MovieListQuery): MovieWindows {
   const firstWindow = Math.floor(range.first / WINDOW_SIZE)
   const lastWindow = Math.floor(range.last / WINDOW_SIZE)
 
+  // The first window is always asked for: it carries the list's size, which sizes the scrollbar whatever
+  // part of the list is on screen, so a jump to the far end never leaves the list without a size.
   const windowStarts = useMemo(() => {
-    const starts: number[] = []
-    for (let index = firstWindow; index <= lastWindow; index++) starts.push(index * WINDOW_SIZE)
+    const starts = [0]
+    for (let index = Math.max(1, firstWindow); index <= lastWindow; index++) starts.push(index * WINDOW_SIZE)
     return starts
   }, [firstWindow, lastWindow])
 

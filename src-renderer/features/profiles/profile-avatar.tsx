@@ -1,5 +1,5 @@
 import { Avatar, type MantineSize } from '@mantine/core'
-import { mediaUrl } from '../../lib/media-url.ts'
+import { mediaPathOf } from '../../../src-shared/media.ts'
 
 /** The display name of a profile: first and last name when known, else the username. */
 export const displayName = (profile: {
@@ -20,7 +20,7 @@ export function ProfileAvatar({
 }) {
   return (
     <Avatar
-      src={imageUrl ? mediaUrl(imageUrl) : null}
+      src={imageUrl ? mediaPathOf(imageUrl) : null}
       name={name}
       color="initials"
       size={size}

@@ -12,13 +12,13 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useDocumentTitle } from '@mantine/hooks'
-import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { IconUserCircle } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { isAppError } from '../../../src-shared/errors.ts'
 import { PasswordChange, ProfileUpdate, type UserDto } from '../../../src-shared/users.ts'
+import { confirmDestructive } from '../../components/confirm-destructive.tsx'
 import { ImagePicker } from '../../components/image-picker.tsx'
 import { contractValidator } from '../../lib/contract-form.ts'
 import { placeSaveError } from '../../lib/form-errors.ts'
@@ -243,16 +243,11 @@ function DeleteProfile({ user }: { user: UserDto }) {
     validate: { password: (value) => (value ? null : 'Type your password to delete this profile.') },
   })
   const submit = form.onSubmit(({ password }) => {
-    modals.openConfirmModal({
+    confirmDestructive({
       title: `Delete the profile “${displayName(user)}”?`,
-      children: (
-        <Text fz="sm">
-          The profile and its favorites will be deleted. The movies, people and everything else in the
-          catalogue stay. This cannot be undone.
-        </Text>
-      ),
-      labels: { confirm: 'Delete profile', cancel: 'Keep it' },
-      confirmProps: { color: 'red' },
+      message:
+        'The profile and its favorites will be deleted. The movies, people and everything else in the catalogue stay. This cannot be undone.',
+      confirmLabel: 'Delete profile',
       onConfirm: () =>
         deleteProfile.mutate(password, {
           onError: (error) => {

@@ -8,15 +8,15 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  ThemeIcon,
   Title,
   UnstyledButton,
 } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks'
-import { IconMovie, IconUserPlus } from '@tabler/icons-react'
+import { IconUserPlus } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import type { ProfileSummary } from '../../../src-shared/users.ts'
+import { AppMark } from '../../components/app-mark.tsx'
 import { displayName, ProfileAvatar } from './profile-avatar.tsx'
 import { profileQueries } from './profiles.queries.ts'
 import { RegistrationForm } from './registration-form.tsx'
@@ -39,18 +39,8 @@ function GateLayout({
     <div className={classes.backdrop}>
       <Container size={wide ? 640 : 520} py={48}>
         <Stack gap="lg">
-          <Group gap="sm" justify="center">
-            <ThemeIcon
-              size={40}
-              radius="md"
-              variant="gradient"
-              gradient={{ from: 'indigo.7', to: 'violet.5' }}
-            >
-              <IconMovie size={24} stroke={1.8} aria-hidden />
-            </ThemeIcon>
-            <Text fw={700} fz="xl">
-              Film Catalogue
-            </Text>
+          <Group justify="center">
+            <AppMark size="lg" />
           </Group>
           <Paper withBorder shadow="sm" radius="lg" p="xl">
             <Stack gap="lg">

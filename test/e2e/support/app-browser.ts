@@ -159,7 +159,9 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
       (violation) =>
-        `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        `${violation.id}: ${violation.help} — ${violation.nodes
+          .map((node) => `${node.target.join(' ')} (${node.failureSummary?.replace(/\s+/g, ' ') ?? ''})`)
+          .join(', ')}`,
     )
   expect(serious, `accessibility of ${screen}`).toEqual([])
 }

@@ -7,8 +7,8 @@ import { Migration } from '@mikro-orm/migrations'
  * An actor's characters are indexed with their movie, so the movies each person plays in are counted from
  * the index alone (the statistics' most frequent actors); it serves the foreign key as the old index did.
  */
-export class Migration20261130090000_people_indexes extends Migration {
-  override name = 'Migration20261130090000_people_indexes'
+export class Migration20261130090100_people_indexes extends Migration {
+  override name = 'Migration20261130090100_people_indexes'
 
   override up(): void {
     this.addSql(

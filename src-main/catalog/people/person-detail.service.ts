@@ -1,0 +1,108 @@
+import type { CharacterRole } from '../../../src-shared/characters.ts'
+import type { Gender, PersonDetail } from '../../../src-shared/people.ts'
+import { toIsoTimestamp } from '../../db/iso.ts'
+import type { PreparedSql } from '../../db/prepared-sql.ts'
+import { notFound } from '../errors.ts'
+import { toFileDtoOrNull } from '../files/file.dto.ts'
+import { releaseDateOf } from '../movies/release-date.ts'
+import { fullNameOf } from './person.dto.ts'
+
+interface PersonRow {
+  id: number
+  first_name: string | null
+  last_name: string | null
+  biography: string | null
+  date_of_birth: string | null
+  gender: Gender | null
+  created_at: number | string
+  updated_at: number | string
+  country_id: number | null
+  country_name: string | null
+  photo_id: number | null
+  photo_file_name: string
+  photo_mime_type: string
+  photo_size: number
+  photo_url: string
+  photo_key: string
+}
+
+interface MovieRow {
+  id: number
+  title: string
+  release_date: string | null
+  release_date_precision: string
+}
+
+interface CharacterRow extends MovieRow {
+  character_id: number
+  name: string
+  role: CharacterRole
+}
+
+// Unknown release dates last, as the movies list sorts them ascending; a year alone sorts as its 1 January.
+const BY_RELEASE_THEN_TITLE = "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id"
+
+/**
+ * A person's page by three prepared statements: the person with their country and photo, the movies they
+ * directed, and the characters they played, each filmography in release order. Read as plain rows: a prolific
+ * actor has thousands of characters. `sql` is the read connection for people:get, and the write connection
+ * inside the call's transaction after a save, which sees what the save wrote.
+ */
+export function readPersonDetail(sql: PreparedSql, id: number): PersonDetail {
+  const person = sql.get<PersonRow>(
+    `select p.id, p.first_name, p.last_name, p.biography, p.date_of_birth, p.gender, p.created_at, p.updated_at,
+            p.country_id, c.name as country_name, p.primary_photo_id as photo_id, f.file_name as photo_file_name,
+            f.mime_type as photo_mime_type, f.size as photo_size, f.url as photo_url, f.key as photo_key
+       from person p left join country c on c.id = p.country_id left join file f on f.id = p.primary_photo_id
+      where p.id = ?`,
+    [id],
+  )
+  if (!person) throw notFound('person', id)
+  const directed = sql.all<MovieRow>(
+    `select m.id, m.title, m.release_date, m.release_date_precision from movie m
+      where m.director_id = ? order by ${BY_RELEASE_THEN_TITLE}`,
+    [id],
+  )
+  const characters = sql.all<CharacterRow>(
+    `select c.id as character_id, c.name, c.role, m.id, m.title, m.release_date, m.release_date_precision
+       from character c join movie m on m.id = c.movie_id
+      where c.actor_id = ? order by ${BY_RELEASE_THEN_TITLE}, c.id`,
+    [id],
+  )
+  const movieOf = (row: MovieRow) => ({
+    id: row.id,
+    title: row.title,
+    releaseDate: releaseDateOf(row.release_date, row.release_date_precision),
+  })
+  return {
+    id: person.id,
+    firstName: person.first_name,
+    lastName: person.last_name,
+    fullName: fullNameOf({ firstName: person.first_name, lastName: person.last_name }),
+    biography: person.biography,
+    dateOfBirth: person.date_of_birth,
+    gender: person.gender,
+    country: person.country_id === null ? null : { id: person.country_id, name: person.country_name! },
+    photo: toFileDtoOrNull(
+      person.photo_id === null
+        ? null
+        : {
+            id: person.photo_id,
+            fileName: person.photo_file_name,
+            mimeType: person.photo_mime_type,
+            size: person.photo_size,
+            url: person.photo_url,
+            key: person.photo_key,
+          },
+    ),
+    directed: directed.map(movieOf),
+    characters: characters.map((row) => ({
+      id: row.character_id,
+      name: row.name,
+      role: row.role,
+      movie: movieOf(row),
+    })),
+    createdAt: toIsoTimestamp(person.created_at),
+    updatedAt: toIsoTimestamp(person.updated_at),
+  }
+}

@@ -1,0 +1,383 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { movieFilters } from '../../src-main/catalog/movies/movie-filters.ts'
+import { sortOf, walkedWindow } from '../../src-main/catalog/movies/movie-list.service.ts'
+import { ANCHOR_SPACING, rowAtStatements } from '../../src-main/catalog/movies/movie-list-anchors.ts'
+import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MovieSort } from '../../src-shared/movies.ts'
+import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
+
+let catalog: TestCatalog
+beforeEach(async () => {
+  catalog = await openTestCatalog()
+})
+afterEach(async () => {
+  await catalog.close()
+})
+
+const ANN = { username: 'ann', email: 'ann@example.com', password: 'long enough' }
+const WORDS = ['Night', 'Day', 'River']
+
+/**
+ * Writes `count` movies beside the app's connection (thousands through calls would be slow), with ties in
+ * every sort key and unknown values in every nullable one, genres, countries, directors, dates known by year
+ * alone, and every fourth movie among the signed-in user's favorites.
+ */
+function writeCatalogue(count: number, favoritesOf: number | null) {
+  const genres = catalog.sql<{ id: number }>('select id from genre order by id limit 6').map((row) => row.id)
+  const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+  try {
+    db.transaction(() => {
+      const person = db.prepare(
+        'insert into person (first_name, last_name, last_name_sort_key, first_name_sort_key, created_at, updated_at) values (?, ?, lower(?), lower(?), 1, 1)',
+      )
+      for (let i = 0; i < 20; i++) person.run('Director', `Number ${i}`, `Number ${i}`, 'Director')
+      const movie = db.prepare(
+        `insert into movie (title, title_sort_key, budget, duration, release_date, release_date_precision,
+           country_id, director_id, created_at, updated_at) values (?, lower(?), ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      const genre = db.prepare(
+        'insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (?, ?, 1, 1)',
+      )
+      const favorite = db.prepare(
+        'insert into favorite_movie (user_id, movie_id, created_at, updated_at) values (?, ?, ?, ?)',
+      )
+      for (let i = 0; i < count; i++) {
+        const title = `${WORDS[i % 3]} ${(i * 7) % 400}`
+        const yearOnly = i % 4 === 1
+        const year = 1950 + ((i * 13) % 30)
+        const date = i % 7 === 0 ? null : yearOnly ? `${year}-01-01` : `${year}-0${1 + (i % 9)}-1${i % 3}`
+        const createdAt = 1_700_000_000_000 + Math.floor(i / 3)
+        const id = Number(
+          movie.run(
+            title,
+            title,
+            i % 6 === 0 ? null : ((i * 37) % 50) * 1000,
+            i % 5 === 0 ? null : ((i * 11) % 40) * 60,
+            date,
+            yearOnly && date ? 'year' : 'day',
+            i % 3 === 0 ? null : 1 + (i % 5),
+            i % 4 === 0 ? null : 1 + (i % 20),
+            createdAt,
+            createdAt,
+          ).lastInsertRowid,
+        )
+        genre.run(id, genres[i % 6])
+        if (i % 2 === 0) genre.run(id, genres[(i + 3) % 6])
+        if (favoritesOf !== null && i % 4 === 0) favorite.run(favoritesOf, id, createdAt, createdAt)
+      }
+    })()
+  } finally {
+    db.close()
+  }
+  return genres
+}
+
+/** The order each sort promises, written out plainly: unknown values last either way, then by id. */
+const PLAIN_ORDER: Record<MovieSort, string> = {
+  title: 'title_sort_key {dir}, id {dir}',
+  releaseDate: 'release_date is null, release_date {dir}, id {dir}',
+  budget: 'budget is null, budget {dir}, id {dir}',
+  duration: 'duration is null, duration {dir}, id {dir}',
+  createdAt: 'created_at {dir}, id {dir}',
+}
+
+interface Filtered {
+  name: string
+  query: Record<string, unknown>
+  /** The same filter as a plain WHERE on `movie`, written independently of the service's SQL. */
+  where: (userId: number) => string
+}
+
+/** The page a plain ORDER BY … LIMIT … OFFSET gives over the same rows. */
+const plainPage = (
+  filter: Filtered,
+  userId: number,
+  sort: MovieSort,
+  dir: 'asc' | 'desc',
+  offset: number,
+  limit: number,
+) =>
+  catalog
+    .sql<{ id: number }>(
+      `select id from movie where ${filter.where(userId)} order by ${PLAIN_ORDER[sort].replaceAll('{dir}', dir)} limit ? offset ?`,
+      limit,
+      offset,
+    )
+    .map((row) => row.id)
+
+const plainCount = (filter: Filtered, userId: number) =>
+  catalog.sql<{ n: number }>(`select count(*) as n from movie where ${filter.where(userId)}`)[0]!.n
+
+/** A few positions worth trying in a list of `total`: the ends, around anchors, past the end, and some at random. */
+function positionsIn(total: number, seed: number): number[] {
+  let state = seed
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
+    return state / 2 ** 31
+  }
+  const edges = [0, 1, ANCHOR_SPACING - 1, ANCHOR_SPACING, ANCHOR_SPACING + 1, 2 * ANCHOR_SPACING, total - 1]
+  const beyond = [total, total + 7, 100_000_000]
+  const randoms = Array.from({ length: 4 }, () => Math.floor(random() * total))
+  return [...new Set([...edges, ...randoms, ...beyond])].filter((position) => position >= 0)
+}
+
+describe('movies:list by position', () => {
+  // About a thousand windows of a 4,000-film catalogue: room for a busy machine.
+  it('answers the page at any position as ORDER BY … LIMIT … OFFSET would, in every sort, direction and filter', {
+    timeout: 120_000,
+  }, async () => {
+    const ann = await catalog.call('users:register', ANN)
+    const [first, , , fourth] = writeCatalogue(4000, ann.id)
+    const filters: Filtered[] = [
+      { name: 'everything', query: {}, where: () => '1' },
+      {
+        name: 'text',
+        query: { text: 'nig' },
+        where: () => `id in (select rowid from movie_search where movie_search match '"nig"*')`,
+      },
+      {
+        name: 'two genres',
+        query: { genreIds: [fourth, first] },
+        where: () =>
+          `exists (select 1 from movie_genre g where g.movie_id = movie.id and g.genre_id = ${first})
+           and exists (select 1 from movie_genre g where g.movie_id = movie.id and g.genre_id = ${fourth})`,
+      },
+      {
+        name: 'country and years',
+        query: { countryId: 2, yearFrom: 1951, yearTo: 1978 },
+        where: () => "country_id = 2 and substr(release_date, 1, 4) between '1951' and '1978'",
+      },
+      {
+        name: 'favorites, searched',
+        query: { favoritesOnly: true, text: 'day' },
+        where: (userId) =>
+          `id in (select movie_id from favorite_movie where user_id = ${userId})
+           and id in (select rowid from movie_search where movie_search match '"day"*')`,
+      },
+    ]
+    const limit = 40
+    let checked = 0
+    for (const [f, filter] of filters.entries()) {
+      const total = plainCount(filter, ann.id)
+      expect(total, filter.name).toBeGreaterThan(ANCHOR_SPACING + limit)
+      for (const [s, sort] of MOVIE_SORTS.entries()) {
+        for (const direction of ['asc', 'desc'] as const) {
+          for (const position of positionsIn(total, 1 + f * 10 + s)) {
+            const label = `${filter.name}, ${sort} ${direction}, at ${position}`
+            const page = await catalog.call('movies:list', {
+              ...filter.query,
+              sort,
+              direction,
+              position,
+              limit,
+            } as never)
+            expect(page.total, label).toBe(total)
+            expect(
+              page.items.map((item) => item.id),
+              label,
+            ).toEqual(plainPage(filter, ann.id, sort, direction, position, limit))
+            expect(page.nextCursor === null, label).toBe(position + limit >= total)
+            checked++
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500)
+  })
+
+  it('hands back a cursor that scrolls on by keyset from where the position put it', async () => {
+    const ann = await catalog.call('users:register', ANN)
+    writeCatalogue(1200, ann.id)
+    const everything: Filtered = { name: 'everything', query: {}, where: () => '1' }
+    for (const sort of MOVIE_SORTS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const label = `${sort} ${direction}`
+        const jumped = await catalog.call('movies:list', { sort, direction, position: 700, limit: 30 })
+        const next = await catalog.call('movies:list', {
+          sort,
+          direction,
+          cursor: jumped.nextCursor,
+          limit: 30,
+        })
+        expect(
+          next.items.map((item) => item.id),
+          label,
+        ).toEqual(plainPage(everything, ann.id, sort, direction, 730, 30))
+      }
+    }
+  })
+
+  it('sees every change: adding and deleting a movie, a favorite, and a write beside the app move the positions', async () => {
+    const ann = await catalog.call('users:register', ANN)
+    writeCatalogue(700, ann.id)
+    const idAt = async (position: number, query: Record<string, unknown> = {}) =>
+      (await catalog.call('movies:list', { ...query, position, limit: 1 } as never)).items[0]?.id
+    const plainIdAt = (position: number) =>
+      catalog.sql<{ id: number }>(
+        'select id from movie order by title_sort_key, id limit 1 offset ?',
+        position,
+      )[0]?.id
+    const position = ANCHOR_SPACING + 44
+
+    const before = await idAt(position)
+    expect(before).toBe(plainIdAt(position))
+    const beforePrevious = plainIdAt(position - 1)
+    // Sorts first, so every later row moves down by one.
+    const added = await catalog.call('movies:create', { title: 'Aaa, the very first' })
+    expect(await idAt(position)).toBe(beforePrevious)
+    expect(await idAt(0)).toBe(added.id)
+    expect((await catalog.call('movies:list', { position: 699, limit: 5 })).items).toHaveLength(2)
+
+    await catalog.call('movies:delete', { id: added.id })
+    expect(await idAt(position)).toBe(before)
+    expect((await catalog.call('movies:list', { position: 699, limit: 5 })).items).toHaveLength(1)
+
+    const favorites = { favoritesOnly: true }
+    const lastFavorite = await idAt(174, favorites)
+    expect(lastFavorite).toBeDefined()
+    expect(await idAt(175, favorites)).toBeUndefined()
+    const [notYet] = catalog.sql<{ id: number }>(
+      'select id from movie where id not in (select movie_id from favorite_movie) order by title_sort_key desc, id desc limit 1',
+    )
+    await catalog.call('favorites:add', { movieId: notYet!.id })
+    expect(await idAt(175, favorites)).toBe(notYet!.id)
+
+    // A tool writing beside the app (another connection) is seen too: SQLite counts its commits.
+    expect(await idAt(position)).toBe(before)
+    const writer = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    const beside = Number(
+      writer
+        .prepare(
+          "insert into movie (title, title_sort_key, created_at, updated_at) values ('Aaaa beside', 'aaaa beside', 1, 1)",
+        )
+        .run().lastInsertRowid,
+    )
+    writer.close()
+    expect(await idAt(0)).toBe(beside)
+    expect(await idAt(position)).toBe(beforePrevious)
+  })
+
+  it('seeks to an anchor through the sort index, past tied keys by (key, id), and finds anchors walking the index, in every sort order', () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      for (const sort of MOVIE_SORTS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const label = `${sort} ${direction}`
+          const list = { ...sortOf(MovieListQuery.parse({ sort, direction })), filters: [] }
+          const plan = ({ sql, params }: { sql: string; params: unknown[] }, ...offset: number[]) =>
+            (db.prepare(`explain query plan ${sql}`).all(...params, ...offset) as { detail: string }[])
+              .map((step) => step.detail)
+              .join('\n')
+          const anchor = [sort === 'title' ? 'm' : 1, 50]
+
+          // The rows tied with the anchor by a seek on (key, id), the rows past it by a seek on the key.
+          const window = plan(walkedWindow(list, { after: anchor, skip: 200 }, 41))
+          expect(window, label).toMatch(
+            /SEARCH m USING COVERING INDEX movie_sort_\w+ \((<expr>|\w+)=\? AND id[<>]\?\)/,
+          )
+          expect(window, label).toMatch(/SEARCH m USING COVERING INDEX movie_sort_\w+ \((<expr>|\w+)[<>]\?\)/)
+          expect(window, label).not.toMatch(/SCAN m\b/)
+
+          const fromTop = rowAtStatements(list, null)
+          expect(plan(fromTop.beyond, 0), label).toMatch(/^SCAN m USING COVERING INDEX movie_sort_/)
+          expect(plan(fromTop.beyond, 0), label).not.toMatch(/TEMP B-TREE/)
+          const fromAnchor = rowAtStatements(list, anchor)
+          for (const [statement, offset] of [
+            [fromAnchor.tied!, [0]],
+            [fromAnchor.beyond, [0]],
+            [fromAnchor.tiedCount!, []],
+          ] as const) {
+            expect(plan(statement, ...offset), label).toMatch(/^SEARCH m USING COVERING INDEX movie_sort_/)
+            expect(plan(statement, ...offset), label).not.toMatch(/TEMP B-TREE/)
+          }
+        }
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('walks only the stretch of release dates a years filter allows, when sorted by release date', () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      for (const direction of ['asc', 'desc'] as const) {
+        const query = MovieListQuery.parse({ sort: 'releaseDate', direction, yearFrom: 1990, yearTo: 1999 })
+        const list = { ...sortOf(query), filters: movieFilters(query, null) }
+        const window = walkedWindow(list, { after: null, skip: 300 }, 41)
+        const plan = (
+          db.prepare(`explain query plan ${window.sql}`).all(...window.params) as { detail: string }[]
+        )
+          .map((step) => step.detail)
+          .join('\n')
+        expect(plan, direction).toMatch(
+          /SEARCH m USING INDEX movie_sort_release_date_\w+ \(<expr>>\? AND <expr><\?\)/,
+        )
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('refuses a position together with a cursor, and positions that are not whole and positive', async () => {
+    const [movie] = await Promise.all([catalog.call('movies:create', { title: 'Only' })])
+    const { nextCursor } = await catalog.call('movies:list', { limit: 1 })
+    expect(nextCursor).toBeNull()
+    const cursor = Buffer.from(JSON.stringify(['only', movie.id])).toString('base64url')
+    for (const input of [{ position: 0, cursor }, { position: -1 }, { position: 1.5 }, { position: '3' }]) {
+      const error = await catalog.failure('movies:list', input)
+      expect(error, JSON.stringify(input)).toMatchObject({
+        code: 'VALIDATION',
+        issues: [{ path: ['position'] }],
+      })
+    }
+    expect((await catalog.call('movies:list', { position: 0, cursor: null })).items).toHaveLength(1)
+  })
+})
+
+describe('the favorites page: movies:list with favoritesOnly', () => {
+  it('is UNAUTHENTICATED when nobody is signed in, by cursor and by position alike', async () => {
+    writeCatalogue(50, null)
+    for (const input of [{ favoritesOnly: true }, { favoritesOnly: true, position: 300, sort: 'budget' }]) {
+      expect((await catalog.failure('movies:list', input)).code).toBe('UNAUTHENTICATED')
+    }
+    expect((await catalog.call('movies:list', { favoritesOnly: false })).total).toBe(50)
+  })
+
+  it('lists only the signed-in profile’s favorites, searched and sorted, each with its heart', async () => {
+    const bob = await catalog.call('users:register', { ...ANN, username: 'bob', email: 'bob@example.com' })
+    writeCatalogue(400, bob.id)
+    await catalog.call('users:signOut', {})
+    const ann = await catalog.call('users:register', ANN)
+    const titles = ['Night of the Hunter', 'Day for Night', 'River of No Return']
+    const mine: number[] = []
+    for (const title of titles) {
+      const movie = await catalog.call('movies:create', { title })
+      await catalog.call('favorites:add', { movieId: movie.id })
+      mine.push(movie.id)
+    }
+
+    const all = await catalog.call('movies:list', { favoritesOnly: true, sort: 'title', direction: 'desc' })
+    expect(all.total).toBe(3)
+    expect(all.items.map((item: MovieListItem) => item.title)).toEqual([
+      'River of No Return',
+      'Night of the Hunter',
+      'Day for Night',
+    ])
+    expect(all.items.every((item) => item.isFavorite)).toBe(true)
+    const night = await catalog.call('movies:list', { favoritesOnly: true, text: 'night' })
+    expect(night.items.map((item) => item.title)).toEqual(['Day for Night', 'Night of the Hunter'])
+    expect(
+      (await catalog.call('movies:list', { favoritesOnly: true, position: 2 })).items.map((i) => i.title),
+    ).toEqual(['River of No Return'])
+    expect(
+      catalog.sql('select movie_id from favorite_movie where user_id = ? order by movie_id', ann.id),
+    ).toEqual(mine.map((movieId) => ({ movie_id: movieId })))
+
+    await catalog.call('users:signOut', {})
+    await catalog.call('users:signIn', { username: 'bob', password: ANN.password })
+    const bobs = await catalog.call('movies:list', { favoritesOnly: true, position: 0, limit: 500 })
+    expect(bobs.total).toBe(100)
+    expect(bobs.items.some((item) => mine.includes(item.id))).toBe(false)
+  })
+})
