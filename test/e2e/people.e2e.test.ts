@@ -120,6 +120,36 @@ describe('people', { timeout: 120_000 }, () => {
     expect(problems).toEqual([])
   })
 
+  test('a save over a newer one is refused with an offer to load it; nothing is lost silently', async () => {
+    let vardaId = 0
+    app = await startApp({
+      seed: async (call) => {
+        vardaId = (await call('people:create', { firstName: 'Agnès', lastName: 'Varda' })).id
+      },
+    })
+    const first = await openApp(browser, `${app.url}`)
+    await createProfile(first.page, { username: 'ada' })
+    await first.page.goto(`${app.url}people/${vardaId}/edit`)
+    await first.page.getByRole('heading', { name: 'Edit Agnès Varda' }).waitFor()
+
+    // Another window saves first.
+    const second = await openApp(browser, `${app.url}people/${vardaId}/edit`)
+    await second.page.getByRole('textbox', { name: 'Biography' }).fill('Saved in the other window.')
+    await second.page.getByRole('button', { name: 'Save changes' }).click()
+    await second.page.getByRole('heading', { name: 'Agnès Varda' }).waitFor()
+
+    await first.page.getByRole('textbox', { name: 'Biography' }).fill('Typed in this window.')
+    await first.page.getByRole('button', { name: 'Save changes' }).click()
+    const alert = first.page.getByRole('alert').filter({ hasText: 'This person was changed elsewhere' })
+    await alert.waitFor()
+    expect(app.sql('select biography from person')).toEqual([{ biography: 'Saved in the other window.' }])
+    await alert.getByRole('button', { name: 'Load the saved version' }).click()
+    await expect
+      .poll(() => first.page.getByRole('textbox', { name: 'Biography' }).inputValue(), UNDER_LOAD)
+      .toBe('Saved in the other window.')
+    expect([...first.problems, ...second.problems]).toEqual([])
+  })
+
   test('deleting someone who directed a film and played a character says both counts first; the film and character stay', async () => {
     let kaneId = 0
     app = await startApp({
