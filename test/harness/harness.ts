@@ -158,7 +158,7 @@ export async function startHarness({
       })
       return response.end(bridge)
     }
-    // The same decisions app:// and media:// make in the app, sent over HTTP.
+    // The same decisions app:// makes in the app (the renderer, and stored images under /media/files/), over HTTP.
     const answer = pathname.startsWith(MEDIA_PATH)
       ? await answerMediaRequest(runtime.fileStore, pathname.slice(MEDIA_PATH.length))
       : await answerRendererRequest(rendererDir, pathname.slice(1))
