@@ -119,6 +119,47 @@ describe('the cast', { timeout: 180_000 }, () => {
     expect(problems).toEqual([])
   })
 
+  test('Enter on a typed actor takes the first line of the list, a new person included, never saving without them', async () => {
+    const { page, problems } = await openFilm()
+    const form = addForm(page)
+    const actor = form.getByRole('combobox', { name: 'Played by' })
+
+    // A name nobody has, Enter at once (before the list has caught up): it becomes the actor, not lost.
+    await form.getByRole('textbox', { name: 'Character name', exact: true }).fill('Rosenthal')
+    await actor.click()
+    await page.keyboard.type('Marcel Dalio')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => app!.sql("select first_name as first from person where last_name = 'Dalio'"), UNDER_LOAD)
+      .toEqual([{ first: 'Marcel' }])
+    await expect.poll(() => actor.inputValue(), UNDER_LOAD).toBe('Marcel Dalio')
+    await page.keyboard.press('Enter')
+    await castTable(page)
+      .getByRole('row', { name: /Rosenthal.*Marcel Dalio/ })
+      .waitFor()
+
+    // A prefix of someone there: Enter takes them, and no second Dalio is made.
+    await form.getByRole('textbox', { name: 'Character name', exact: true }).fill('Rosenthal, later')
+    await actor.click()
+    await page.keyboard.type('dal')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => actor.inputValue(), UNDER_LOAD).toBe('Marcel Dalio')
+    await page.keyboard.press('Enter')
+    await castTable(page)
+      .getByRole('row', { name: /Rosenthal, later.*Marcel Dalio/ })
+      .waitFor()
+
+    expect(
+      app!.sql(
+        'select c.name, p.first_name as first, p.last_name as last from character c join person p on p.id = c.actor_id order by c.id',
+      ),
+    ).toEqual([
+      { name: 'Rosenthal', first: 'Marcel', last: 'Dalio' },
+      { name: 'Rosenthal, later', first: 'Marcel', last: 'Dalio' },
+    ])
+    expect(problems).toEqual([])
+  })
+
   test('thirty characters by keyboard alone: Tab through the fields, Enter adds, the next name is ready', async () => {
     const { page, problems } = await openFilm()
     await addForm(page).getByRole('textbox', { name: 'Character name', exact: true }).focus()

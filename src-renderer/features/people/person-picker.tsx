@@ -2,7 +2,7 @@ import { Select } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { PersonRef } from '../../../src-shared/movies.ts'
 import { useCreatePerson } from './people.mutations.ts'
 import { personQueries } from './people.queries.ts'
@@ -40,7 +40,8 @@ export function PersonPicker({ label, value, onChange, error, placeholder, descr
     label: person.fullName,
   }))
   const options = [...found]
-  if (value && !options.some((option) => option.value === value.id)) {
+  // While a new name is typed, the list shows only what it finds, so its first line is an answer to it.
+  if (value && !typing && !options.some((option) => option.value === value.id)) {
     options.unshift({ value: value.id, label: value.fullName })
   }
   const typed = search.trim()
@@ -48,6 +49,22 @@ export function PersonPicker({ label, value, onChange, error, placeholder, descr
     (option) => option.label.localeCompare(typed, undefined, { sensitivity: 'base' }) === 0,
   )
   if (typing && typed && !exactly) options.push({ value: CREATE, label: `Add “${typed}” as a new person` })
+
+  // The list answers what is typed now (not an earlier prefix still on screen while main is asked).
+  const upToDate = debounced === typed && !people.isFetching && !people.isPlaceholderData
+  // Enter pressed on a typed name before the list caught up: taken as soon as it has.
+  const [enterWaiting, setEnterWaiting] = useState(false)
+  // Held here so a choice made by Enter closes the list, as a choice made in it does: the next Enter is the form's.
+  const [listOpen, setListOpen] = useState(false)
+  const takeFirstLine = () => {
+    setListOpen(false)
+    if (options[0]) choose(options[0].value)
+  }
+  useEffect(() => {
+    if (!enterWaiting || !upToDate) return
+    setEnterWaiting(false)
+    if (typing) takeFirstLine()
+  })
 
   const choose = (id: number | null) => {
     if (id === null) return onChange(null)
@@ -88,8 +105,25 @@ export function PersonPicker({ label, value, onChange, error, placeholder, descr
       clearable
       error={error}
       nothingFoundMessage={people.isFetching ? 'Searching…' : 'Nobody in the catalogue has this name'}
-      disabled={createPerson.isPending}
+      // Read-only, not disabled, while the new person is added: a disabled field would lose the keyboard's focus.
+      readOnly={createPerson.isPending}
+      onKeyDown={(event) => {
+        // Enter on a typed name with no line highlighted would reach the form and save it without the person
+        // typed: it takes the list's first line instead (the best match, or adding the name as a new person),
+        // as the command palette does. A highlighted line is Mantine's to take.
+        if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
+        // Until the person typed is found or added, the form cannot have them: its Enter waits too.
+        if (createPerson.isPending || enterWaiting) return event.preventDefault()
+        if (!typing) return
+        if (event.currentTarget.getAttribute('aria-activedescendant')) return
+        event.preventDefault()
+        if (upToDate) takeFirstLine()
+        else setEnterWaiting(true)
+      }}
       maxDropdownHeight={280}
+      dropdownOpened={listOpen}
+      onDropdownOpen={() => setListOpen(true)}
+      onDropdownClose={() => setListOpen(false)}
     />
   )
 }
