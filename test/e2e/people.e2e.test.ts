@@ -150,6 +150,33 @@ describe('people', { timeout: 120_000 }, () => {
     expect([...first.problems, ...second.problems]).toEqual([])
   })
 
+  test('a long career opens at once: the first hundred films, and more on request', async () => {
+    let prolificId = 0
+    app = await startApp({
+      seed: async (call) => {
+        prolificId = (await call('people:create', { firstName: 'Jess', lastName: 'Franco' })).id
+        for (let index = 1; index <= 130; index++) {
+          await call('movies:create', {
+            title: `Film ${String(index).padStart(3, '0')}`,
+            releaseDate: String(1950 + (index % 60)),
+            directorId: prolificId,
+          })
+        }
+      },
+    })
+    const { page, problems } = await openApp(browser, app.url)
+    await createProfile(page, { username: 'ada' })
+    await page.goto(`${app.url}people/${prolificId}`)
+    const directed = page.getByRole('table', { name: /^Directed/ })
+    await page.getByRole('heading', { name: 'Directed (130)' }).waitFor()
+    // A header row and the first hundred films.
+    await expect.poll(() => directed.getByRole('row').count(), UNDER_LOAD).toBe(101)
+    await page.getByRole('button', { name: 'Show 30 more films (30 not shown)' }).click()
+    await expect.poll(() => directed.getByRole('row').count(), UNDER_LOAD).toBe(131)
+    expect(await page.getByRole('button', { name: /more films/ }).count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
   test('deleting someone who directed a film and played a character says both counts first; the film and character stay', async () => {
     let kaneId = 0
     app = await startApp({

@@ -1,4 +1,4 @@
-import { Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { PersonDetail } from '../../../src-shared/people.ts'
 import { AnchorLink } from '../../components/links.tsx'
@@ -6,6 +6,25 @@ import { CHARACTER_ROLE_LABELS } from '../../lib/character-roles.ts'
 import { NOT_KNOWN, releaseYear } from '../../lib/format.ts'
 
 type Order = 'oldest' | 'newest'
+
+// A prolific actor has thousands of parts: the page shows a first stretch of each list and more on request,
+// so it opens at once however long the career (every row is a few links and cells to lay out).
+const ROWS_AT_A_TIME = 100
+
+/** The first `shown` of `items`, and a button under the table for the next stretch when there are more. */
+function useStretch<T>(items: readonly T[], what: string) {
+  const [shown, setShown] = useState(ROWS_AT_A_TIME)
+  const hidden = items.length - shown
+  const more =
+    hidden > 0 ? (
+      <Group justify="center" p="xs">
+        <Button variant="subtle" size="xs" onClick={() => setShown(shown + ROWS_AT_A_TIME)}>
+          Show {Math.min(hidden, ROWS_AT_A_TIME)} more {what} ({hidden.toLocaleString()} not shown)
+        </Button>
+      </Group>
+    ) : null
+  return { rows: items.slice(0, shown), more }
+}
 
 /** By release, oldest or newest first; films whose date is not known come last either way. */
 function byRelease<T>(items: readonly T[], dateOf: (item: T) => string | null, order: Order): T[] {
@@ -29,6 +48,8 @@ export function Filmography({ person }: { person: PersonDetail }) {
   const directed = byRelease(person.directed, (movie) => movie.releaseDate, order)
   const played = byRelease(person.characters, (character) => character.movie.releaseDate, order)
   const empty = directed.length === 0 && played.length === 0
+  const directedStretch = useStretch(directed, 'films')
+  const playedStretch = useStretch(played, 'parts')
 
   return (
     <section aria-labelledby="filmography-heading">
@@ -59,7 +80,7 @@ export function Filmography({ person }: { person: PersonDetail }) {
         {directed.length > 0 && (
           <div>
             <Title order={3} fz="h5" mb={6} id="directed-heading">
-              Directed ({directed.length})
+              Directed ({directed.length.toLocaleString()})
             </Title>
             <Paper withBorder radius="md">
               <Table verticalSpacing={6} aria-labelledby="directed-heading">
@@ -70,7 +91,7 @@ export function Filmography({ person }: { person: PersonDetail }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {directed.map((movie) => (
+                  {directedStretch.rows.map((movie) => (
                     <Table.Tr key={movie.id}>
                       <Table.Td>{releaseYear(movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
                       <Table.Td>
@@ -80,13 +101,14 @@ export function Filmography({ person }: { person: PersonDetail }) {
                   ))}
                 </Table.Tbody>
               </Table>
+              {directedStretch.more}
             </Paper>
           </div>
         )}
         {played.length > 0 && (
           <div>
             <Title order={3} fz="h5" mb={6} id="played-heading">
-              Played ({played.length})
+              Played ({played.length.toLocaleString()})
             </Title>
             <Paper withBorder radius="md">
               <Table verticalSpacing={6} aria-labelledby="played-heading">
@@ -98,7 +120,7 @@ export function Filmography({ person }: { person: PersonDetail }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {played.map((character) => (
+                  {playedStretch.rows.map((character) => (
                     <Table.Tr key={character.id}>
                       <Table.Td>{releaseYear(character.movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
                       <Table.Td>
@@ -116,6 +138,7 @@ export function Filmography({ person }: { person: PersonDetail }) {
                   ))}
                 </Table.Tbody>
               </Table>
+              {playedStretch.more}
             </Paper>
           </div>
         )}
