@@ -23,6 +23,14 @@ import classes from './stats-page.module.css'
 
 const numbers = new Intl.NumberFormat()
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact' })
+const compactFigure = new Intl.NumberFormat(undefined, { notation: 'compact', maximumSignificantDigits: 2 })
+
+/**
+ * A bar's label and axis tick: whole below 1,000, two figures beyond ("2.7K", "18K"), so the labels of a dozen
+ * neighbouring bars never run into each other; the exact figures are in the table each chart carries.
+ */
+const barLabel = (value: number) =>
+  Math.abs(value) < 1_000 ? numbers.format(value) : compactFigure.format(value)
 
 /** "Under 100K", "1M–10M", "100M or more": short enough for an axis, in the person's locale. */
 export function budgetRangeLabel({ from, to }: Pick<BudgetRange, 'from' | 'to'>): string {
@@ -124,7 +132,7 @@ function ColumnChart({ caption, header, rows }: { caption: string; header: strin
         gridAxis="y"
         tickLine="none"
         yAxisProps={{ allowDecimals: false }}
-        valueFormatter={(value) => numbers.format(value)}
+        valueFormatter={barLabel}
         aria-hidden
       />
       <FiguresTable caption={caption} header={header} rows={rows} />
