@@ -124,15 +124,12 @@ describe('the cast', { timeout: 180_000 }, () => {
     const form = addForm(page)
     const actor = form.getByRole('combobox', { name: 'Played by' })
 
-    // A name nobody has, Enter at once (before the list has caught up): it becomes the actor, not lost.
+    // A name nobody has, and Enter twice at once, as a fast typist does: the first adds the person (before the
+    // list has even caught up), the second saves the character with them once they are added.
     await form.getByRole('textbox', { name: 'Character name', exact: true }).fill('Rosenthal')
     await actor.click()
     await page.keyboard.type('Marcel Dalio')
     await page.keyboard.press('Enter')
-    await expect
-      .poll(() => app!.sql("select first_name as first from person where last_name = 'Dalio'"), UNDER_LOAD)
-      .toEqual([{ first: 'Marcel' }])
-    await expect.poll(() => actor.inputValue(), UNDER_LOAD).toBe('Marcel Dalio')
     await page.keyboard.press('Enter')
     await castTable(page)
       .getByRole('row', { name: /Rosenthal.*Marcel Dalio/ })

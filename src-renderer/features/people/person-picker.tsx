@@ -2,7 +2,7 @@ import { Select } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { PersonRef } from '../../../src-shared/movies.ts'
 import { useCreatePerson } from './people.mutations.ts'
 import { personQueries } from './people.queries.ts'
@@ -66,11 +66,22 @@ export function PersonPicker({ label, value, onChange, error, placeholder, descr
     if (typing) takeFirstLine()
   })
 
+  // An Enter pressed while the person typed is still being found or added is the form's, once they are in it.
+  const inputRef = useRef<HTMLInputElement>(null)
+  const submitWhenChosen = useRef(false)
+  const submitIfAsked = () => {
+    if (!submitWhenChosen.current) return
+    submitWhenChosen.current = false
+    // After the form has rendered with the person: its submit handler reads the values of that render.
+    setTimeout(() => inputRef.current?.form?.requestSubmit())
+  }
+
   const choose = (id: number | null) => {
     if (id === null) return onChange(null)
     if (id !== CREATE) {
       const person = people.data?.items.find((item) => item.id === id)
       if (person) onChange({ ...person, photoUrl: person.photoUrl })
+      submitIfAsked()
       return
     }
     createPerson.mutate(splitFullName(typed), {
@@ -83,14 +94,19 @@ export function PersonPicker({ label, value, onChange, error, placeholder, descr
           photoUrl: person.photo?.url ?? null,
         })
         setSearch(person.fullName)
+        submitIfAsked()
       },
-      onError: (failure) =>
-        notifications.show({ color: 'red', title: 'The person was not added', message: failure.message }),
+      onError: (failure) => {
+        // Nobody to save the form with: it stays open with what was typed.
+        submitWhenChosen.current = false
+        notifications.show({ color: 'red', title: 'The person was not added', message: failure.message })
+      },
     })
   }
 
   return (
     <Select<number>
+      ref={inputRef}
       label={label}
       description={description}
       placeholder={placeholder ?? 'Type a name'}
@@ -112,8 +128,12 @@ export function PersonPicker({ label, value, onChange, error, placeholder, descr
         // typed: it takes the list's first line instead (the best match, or adding the name as a new person),
         // as the command palette does. A highlighted line is Mantine's to take.
         if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
-        // Until the person typed is found or added, the form cannot have them: its Enter waits too.
-        if (createPerson.isPending || enterWaiting) return event.preventDefault()
+        // Until the person typed is found or added, the form cannot have them: its Enter waits for them.
+        if (createPerson.isPending || enterWaiting) {
+          event.preventDefault()
+          submitWhenChosen.current = true
+          return
+        }
         if (!typing) return
         if (event.currentTarget.getAttribute('aria-activedescendant')) return
         event.preventDefault()
