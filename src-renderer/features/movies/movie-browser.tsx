@@ -29,13 +29,13 @@ import {
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { MOVIE_SORTS, type MovieSort } from '../../../src-shared/movies.ts'
 import { formatCount } from '../../lib/format.ts'
+import { useListWindows } from '../../lib/use-list-windows.ts'
 import classes from './movie-browser.module.css'
 import { activeFilterCount, MovieFilterPanel, toMovieFilters } from './movie-filters.tsx'
 import { MovieGrid } from './movie-grid.tsx'
 import type { MovieListSearch } from './movie-list-search.ts'
 import { MovieRows } from './movie-rows.tsx'
-import type { MovieListQuery } from './movies.queries.ts'
-import { useMovieWindows } from './use-movie-windows.ts'
+import { type MovieListQuery, movieQueries } from './movies.queries.ts'
 
 const SORT_LABELS: Record<MovieSort, string> = {
   title: 'Title',
@@ -124,7 +124,9 @@ export function MovieBrowser({
 }: MovieBrowserProps) {
   const headingId = useId()
   const query = toMovieListQuery(search, favoritesOnly)
-  const windows = useMovieWindows(query)
+  const windows = useListWindows(JSON.stringify(query), (position, limit) =>
+    movieQueries.window(query, position, limit),
+  )
   const [rememberedView, setRememberedView] = useLocalStorage<'rows' | 'grid'>({
     key: 'movie-list-view',
     defaultValue: 'rows',
