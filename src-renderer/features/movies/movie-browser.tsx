@@ -28,6 +28,7 @@ import {
 } from '@tabler/icons-react'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { MOVIE_SORTS, type MovieSort } from '../../../src-shared/movies.ts'
+import { ListLoadError } from '../../components/list-load-error.tsx'
 import { formatCount } from '../../lib/format.ts'
 import { useListWindows } from '../../lib/use-list-windows.ts'
 import classes from './movie-browser.module.css'
@@ -163,16 +164,7 @@ export function MovieBrowser({
   let body: ReactNode
   if (windows.isError && total === null) {
     body = (
-      <EmptyState
-        py={56}
-        color="red"
-        title="The movies could not be loaded"
-        description={windows.error?.message}
-      >
-        <Button variant="light" color="red" onClick={windows.retry}>
-          Try again
-        </Button>
-      </EmptyState>
+      <ListLoadError title="The movies could not be loaded" error={windows.error} onRetry={windows.retry} />
     )
   } else if (total === null) {
     body = <VisuallyHidden role="status">Loading movies</VisuallyHidden>
