@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { type AppUnderTest, createProfile, launchChromium, openApp, startApp } from './support/app-browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { type AppUnderTest, createProfile, openApp } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 import { expectAccessibleInBothSchemes, UNDER_LOAD } from './support/screens.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 const addForm = (page: Page) => page.getByRole('form', { name: 'Add a character' })
 const castTable = (page: Page) => page.getByRole('table', { name: 'Cast' })
@@ -23,13 +13,13 @@ const castTable = (page: Page) => page.getByRole('table', { name: 'Cast' })
 /** A catalogue with one film and one person who may play in it; the film's page opened, signed in. */
 async function openFilm(): Promise<{ page: Page; problems: string[] }> {
   let movieId = 0
-  app = await startApp({
+  app = await e2e.startApp({
     seed: async (call) => {
       await call('people:create', { firstName: 'Pierre', lastName: 'Fresnay' })
       movieId = (await call('movies:create', { title: 'La Grande Illusion', releaseDate: '1937-06-04' })).id
     },
   })
-  const opened = await openApp(browser, app.url)
+  const opened = await openApp(e2e.browser(), app.url)
   await createProfile(opened.page, { username: 'ada' })
   await opened.page.goto(`${app.url}movies/${movieId}`)
   await opened.page.getByRole('heading', { name: /^La Grande Illusion/ }).waitFor()

@@ -1,53 +1,27 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   type AppUnderTest,
   type CatalogCall,
   createProfile,
   descriptionOf,
   expectAccessible,
-  launchChromium,
   openApp,
   PASSWORD,
   saveScreen,
-  startApp,
 } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
+import { pasteImage } from './support/screens.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 /** A poster a person might paste: a small PNG with some colour in it. */
 const posterPng = () =>
   sharp({ create: { width: 200, height: 300, channels: 3, background: { r: 40, g: 70, b: 140 } } })
     .png()
     .toBuffer()
-
-/** Pastes an image into the element with focus, as Ctrl+V from the clipboard does. */
-async function pasteImage(page: Page, bytes: Buffer, name: string) {
-  await page.evaluate(
-    ({ base64, fileName }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([data], fileName, { type: 'image/png' }))
-      document.activeElement?.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
-      )
-    },
-    { base64: bytes.toString('base64'), fileName: name },
-  )
-}
 
 const signedInProfile = async (call: CatalogCall, username = 'ada') => {
   await call('users:register', {
@@ -62,12 +36,12 @@ const listRegion = (page: Page) => page.getByRole('table', { name: 'Movies' })
 
 describe('movies', { timeout: 120_000 }, () => {
   test('a movie with every field: director and a genre created inline, a pasted poster; found without accents; edited', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await signedInProfile(call)
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
     await page.getByText('No movies yet').waitFor()
     await expectAccessible(page, 'the empty catalogue')
@@ -154,8 +128,8 @@ describe('movies', { timeout: 120_000 }, () => {
   })
 
   test('a film known only by its year is stored and shown as that year, never as 1 January', async () => {
-    app = await startApp({ seed: (call) => signedInProfile(call) })
-    const { page, problems } = await openApp(browser, `${app.url}movies/new`)
+    app = await e2e.startApp({ seed: (call) => signedInProfile(call) })
+    const { page, problems } = await openApp(e2e.browser(), `${app.url}movies/new`)
     await page.getByLabel('Title').fill('Metropolis')
     await page.getByLabel('Release date').fill('1927')
     await page.getByText('Only the year: 1927').waitFor()
@@ -170,8 +144,8 @@ describe('movies', { timeout: 120_000 }, () => {
   })
 
   test('bad input in the movie form is said beside each field and nothing is saved', async () => {
-    app = await startApp({ seed: (call) => signedInProfile(call) })
-    const { page, problems } = await openApp(browser, `${app.url}movies/new`)
+    app = await e2e.startApp({ seed: (call) => signedInProfile(call) })
+    const { page, problems } = await openApp(e2e.browser(), `${app.url}movies/new`)
     await page.getByLabel('Release date').fill('31/02/2001')
     await page.getByLabel('Running time').fill('two hours')
     await page.getByRole('button', { name: 'Add movie' }).click()
@@ -195,19 +169,19 @@ describe('movies', { timeout: 120_000 }, () => {
   })
 
   test('a save over a newer save is refused, says so, and offers the newer version', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await signedInProfile(call)
         await call('movies:create', { title: 'Playtime', durationSeconds: 124 * 60 })
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await listRegion(page).getByRole('link', { name: 'Playtime' }).click()
     await page.getByRole('link', { name: 'Edit' }).click()
     await page.getByLabel('Title').fill('Play Time')
 
     // Meanwhile another window saves the same movie.
-    const other = await openApp(browser, app.url)
+    const other = await openApp(e2e.browser(), app.url)
     await other.page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
     await other.page.evaluate(async () => {
       const { catalog } = window as unknown as { catalog: import('../../src-shared/bridge.ts').CatalogBridge }
@@ -228,13 +202,13 @@ describe('movies', { timeout: 120_000 }, () => {
   })
 
   test('favorites: from the list and from the movie page; a second profile sees none', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await signedInProfile(call)
         for (const title of ['Alien', 'Brazil', 'Casablanca']) await call('movies:create', { title })
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await listRegion(page).getByRole('button', { name: 'Add “Brazil” to favorites' }).click()
     await listRegion(page).getByRole('button', { name: 'Remove “Brazil” from favorites' }).waitFor()
 
@@ -269,7 +243,7 @@ describe('movies', { timeout: 120_000 }, () => {
   })
 
   test('deleting a movie shows what goes with it first, then it is gone from the list and the database', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await signedInProfile(call)
         const movie = await call('movies:create', { title: 'Stalker' })
@@ -279,7 +253,7 @@ describe('movies', { timeout: 120_000 }, () => {
         await call('favorites:add', { movieId: movie.id })
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await listRegion(page).getByRole('link', { name: 'Stalker' }).click()
     await page.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete “Stalker”?' })
@@ -323,7 +297,7 @@ const WORDS = [
 describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
   test('the end of the list is one drag away; a genre and a year range leave exactly the films their counts say', async () => {
     const titles: string[] = []
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await signedInProfile(call)
         const genres = await call('genres:list', {})
@@ -343,7 +317,7 @@ describe('a catalogue of 2,000 films', { timeout: 240_000 }, () => {
         }
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await page.getByText('2,000 movies').waitFor()
     await expectAccessible(page, 'the movie list, full')
     await saveScreen(page, 'movies-2000')

@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { type AppUnderTest, createProfile, launchChromium, openApp, startApp } from './support/app-browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { type AppUnderTest, createProfile, openApp } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 import { expectAccessibleInBothSchemes, UNDER_LOAD } from './support/screens.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' })
 const paletteSearch = (page: Page) =>
@@ -23,14 +13,14 @@ const paletteSearch = (page: Page) =>
 
 describe('the command palette and the keyboard', { timeout: 120_000 }, () => {
   test('Ctrl+K finds a film by the start of a word of its title typed without accents, and Enter opens it; its “Add person” opens the person form; shortcuts work and are listed', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await call('movies:create', { title: 'Le Fabuleux Destin d’Amélie Poulain' })
         await call('movies:create', { title: 'Playtime' })
         await call('people:create', { firstName: 'Jacques', lastName: 'Tati' })
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await createProfile(page, { username: 'ada' })
     await page.getByRole('link', { name: 'People', exact: true }).click()
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor()

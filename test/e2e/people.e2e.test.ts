@@ -1,30 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   type AppUnderTest,
   createProfile,
   descriptionOf,
-  launchChromium,
   openApp,
   saveScreen,
-  startApp,
 } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 import { expectAccessibleInBothSchemes, pasteImage, UNDER_LOAD } from './support/screens.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 const photoPng = () =>
   sharp({ create: { width: 240, height: 320, channels: 3, background: { r: 120, g: 80, b: 60 } } })
@@ -42,8 +30,8 @@ async function openPeople(page: Page) {
 
 describe('people', { timeout: 120_000 }, () => {
   test('a person with a pasted photo and every field; the biography edited; all of it on their page', async () => {
-    app = await startApp()
-    const { page, problems } = await openApp(browser, app.url)
+    app = await e2e.startApp()
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await openPeople(page)
     await page.getByText('No people yet').waitFor()
     await expectAccessibleInBothSchemes(page, 'the empty people list', 'people-empty')
@@ -122,18 +110,18 @@ describe('people', { timeout: 120_000 }, () => {
 
   test('a save over a newer one is refused with an offer to load it; nothing is lost silently', async () => {
     let vardaId = 0
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         vardaId = (await call('people:create', { firstName: 'Agnès', lastName: 'Varda' })).id
       },
     })
-    const first = await openApp(browser, `${app.url}`)
+    const first = await openApp(e2e.browser(), `${app.url}`)
     await createProfile(first.page, { username: 'ada' })
     await first.page.goto(`${app.url}people/${vardaId}/edit`)
     await first.page.getByRole('heading', { name: 'Edit Agnès Varda' }).waitFor()
 
     // Another window saves first.
-    const second = await openApp(browser, `${app.url}people/${vardaId}/edit`)
+    const second = await openApp(e2e.browser(), `${app.url}people/${vardaId}/edit`)
     await second.page.getByRole('textbox', { name: 'Biography' }).fill('Saved in the other window.')
     await second.page.getByRole('button', { name: 'Save changes' }).click()
     await second.page.getByRole('heading', { name: 'Agnès Varda' }).waitFor()
@@ -152,7 +140,7 @@ describe('people', { timeout: 120_000 }, () => {
 
   test('a long career opens at once: the first hundred films, and more on request', async () => {
     let prolificId = 0
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         prolificId = (await call('people:create', { firstName: 'Jess', lastName: 'Franco' })).id
         for (let index = 1; index <= 130; index++) {
@@ -164,7 +152,7 @@ describe('people', { timeout: 120_000 }, () => {
         }
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await createProfile(page, { username: 'ada' })
     await page.goto(`${app.url}people/${prolificId}`)
     const directed = page.getByRole('table', { name: /^Directed/ })
@@ -179,7 +167,7 @@ describe('people', { timeout: 120_000 }, () => {
 
   test('deleting someone who directed a film and played a character says both counts first; the film and character stay', async () => {
     let kaneId = 0
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         const welles = await call('people:create', { firstName: 'Orson', lastName: 'Welles' })
         const cotten = await call('people:create', { firstName: 'Joseph', lastName: 'Cotten' })
@@ -191,7 +179,7 @@ describe('people', { timeout: 120_000 }, () => {
         await call('characters:add', { movieId: kane.id, name: 'Jedediah Leland', actorId: cotten.id })
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await openPeople(page)
     await peopleList(page).getByRole('link', { name: 'Orson Welles' }).click()
     await page.getByRole('heading', { name: 'Orson Welles' }).waitFor()
@@ -234,7 +222,7 @@ describe('people', { timeout: 120_000 }, () => {
   })
 
   test('1,500 people: searched as you type without accents, sorted by age, the end one drag away', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         for (let index = 0; index < 1500; index++) {
           await call('people:create', {
@@ -245,7 +233,7 @@ describe('people', { timeout: 120_000 }, () => {
         }
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await openPeople(page)
     await page.getByText('1,500 people').waitFor()
     await expectAccessibleInBothSchemes(page, 'the people list, full', 'people-1500')

@@ -1,36 +1,25 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import {
   type AppUnderTest,
   createProfile,
   descriptionOf,
   expectAccessible,
-  launchChromium,
   openApp,
   PASSWORD,
   saveScreen,
-  startApp,
 } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 beforeEach(async () => {
-  app = await startApp()
-})
-afterEach(async () => {
-  await app?.stop()
+  app = await e2e.startApp()
 })
 
 describe('profiles', { timeout: 90_000 }, () => {
   test('a new catalogue creates its first profile; sign out, a wrong password, the right one', async () => {
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await page.getByRole('heading', { name: 'Welcome' }).waitFor()
     await expectAccessible(page, 'the welcome screen')
     await saveScreen(page, 'welcome')
@@ -62,12 +51,12 @@ describe('profiles', { timeout: 90_000 }, () => {
   })
 
   test('“stay signed in” survives a restart; without it the chooser returns', async () => {
-    const first = await openApp(browser, app.url)
+    const first = await openApp(e2e.browser(), app.url)
     await createProfile(first.page, { username: 'ada', staySignedIn: true })
     await first.page.close()
 
     await app.restart()
-    const second = await openApp(browser, app.url)
+    const second = await openApp(e2e.browser(), app.url)
     await second.page.getByRole('heading', { name: 'Movies', exact: true }).waitFor()
     expect(await second.page.getByRole('button', { name: /^ada\s*, profile menu/ }).count()).toBe(1)
 
@@ -78,7 +67,7 @@ describe('profiles', { timeout: 90_000 }, () => {
     await second.page.close()
 
     await app.restart()
-    const third = await openApp(browser, app.url)
+    const third = await openApp(e2e.browser(), app.url)
     await third.page.getByRole('heading', { name: 'Sign in' }).waitFor()
     await third.page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
     await third.page.getByRole('button', { name: 'Sign in', exact: true }).click()
@@ -86,13 +75,13 @@ describe('profiles', { timeout: 90_000 }, () => {
     await third.page.close()
 
     await app.restart()
-    const fourth = await openApp(browser, app.url)
+    const fourth = await openApp(e2e.browser(), app.url)
     await fourth.page.getByRole('heading', { name: 'Sign in' }).waitFor()
     expect([...first.problems, ...second.problems, ...third.problems, ...fourth.problems]).toEqual([])
   })
 
   test('a second profile, chosen from the chooser; a taken username is said beside the field', async () => {
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await createProfile(page, { username: 'ada' })
     await page.getByRole('button', { name: /profile menu/ }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).click()
@@ -131,7 +120,7 @@ describe('profiles', { timeout: 90_000 }, () => {
   })
 
   test('the profile page edits names, changes the password and deletes the profile with its password', async () => {
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await createProfile(page, { username: 'ada' })
     await page.getByRole('button', { name: /profile menu/ }).click()
     await page.getByRole('menuitem', { name: 'Your profile' }).click()

@@ -1,21 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { type AppUnderTest, createProfile, launchChromium, openApp, startApp } from './support/app-browser.ts'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { type AppUnderTest, createProfile, openApp } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 import { expectAccessibleInBothSchemes } from './support/screens.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 const numberIn = (text: string | null) =>
   Number((/(\d[\d,]*)\s*$/.exec(text ?? '')?.[1] ?? 'NaN').replace(/,/g, ''))
@@ -48,7 +38,7 @@ const byName = ([a]: [string, number], [b]: [string, number]) => a.localeCompare
 describe('statistics', { timeout: 180_000 }, () => {
   test('the figures equal counts taken directly from the database', async () => {
     const favoriteTitles = ['Film 3', 'Film 7', 'Film 12']
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         const genres = await call('genres:list', {})
         const countries = (await call('countries:list', {})).slice(20, 28)
@@ -79,7 +69,7 @@ describe('statistics', { timeout: 180_000 }, () => {
         }
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await createProfile(page, { username: 'ada' })
     // Three favorites, from the films' pages.
     for (const title of favoriteTitles) {

@@ -1,35 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import {
-  type AppUnderTest,
-  createProfile,
-  descriptionOf,
-  launchChromium,
-  openApp,
-  startApp,
-} from './support/app-browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { type AppUnderTest, createProfile, descriptionOf, openApp } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 import { expectAccessibleInBothSchemes, UNDER_LOAD } from './support/screens.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 const genres = (page: Page) => page.getByRole('region', { name: 'Genres' })
 const countries = (page: Page) => page.getByRole('region', { name: 'Countries' })
 
 describe('genres and countries', { timeout: 240_000 }, () => {
   test('a rename onto a name that differs only in capitals or accents is refused in words and changes nothing; a genre opens its films; deleting a country says what it clears', async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         const all = await call('genres:list', {})
         const comedy = all.find((genre) => genre.name === 'Comedy')!.id
@@ -40,7 +23,7 @@ describe('genres and countries', { timeout: 240_000 }, () => {
         await call('movies:create', { title: 'Solaris' })
       },
     })
-    const { page, problems } = await openApp(browser, app.url)
+    const { page, problems } = await openApp(e2e.browser(), app.url)
     await createProfile(page, { username: 'ada' })
     await page.getByRole('link', { name: 'Genres & countries' }).click()
     await page.getByRole('heading', { name: 'Genres and countries' }).waitFor()

@@ -1,37 +1,18 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import {
-  type AppUnderTest,
-  expectAccessible,
-  launchChromium,
-  openApp,
-  PASSWORD,
-  saveScreen,
-  startApp,
-} from './support/app-browser.ts'
+import { describe, expect, test } from 'vitest'
+import { type AppUnderTest, expectAccessible, openApp, PASSWORD, saveScreen } from './support/app-browser.ts'
+import { e2eFile } from './support/lifecycle.ts'
 
-let browser: Browser
+const e2e = e2eFile()
 let app: AppUnderTest | undefined
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-})
 
 describe('import and export', () => {
   test('imports a CSV with its progress shown, shows the films, and exports them', {
     timeout: 240_000,
   }, async () => {
-    app = await startApp({
+    app = await e2e.startApp({
       seed: async (call) => {
         await call('users:register', {
           username: 'ada',
@@ -54,7 +35,7 @@ describe('import and export', () => {
       ['light', { width: 1280, height: 800 }],
       ['dark', { width: 800, height: 560 }],
     ] as const) {
-      const { page, problems } = await openApp(browser, app.url, { colorScheme: scheme, viewport })
+      const { page, problems } = await openApp(e2e.browser(), app.url, { colorScheme: scheme, viewport })
       if (viewport.width < 992) await page.getByRole('button', { name: 'Toggle navigation' }).click()
       await page.getByRole('link', { name: 'Import & backups' }).click()
       await page.locator('input[type=file]').setInputFiles(csv)

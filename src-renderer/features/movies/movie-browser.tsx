@@ -28,14 +28,15 @@ import {
 } from '@tabler/icons-react'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { MOVIE_SORTS, type MovieSort } from '../../../src-shared/movies.ts'
+import { ListLoadError } from '../../components/list-load-error.tsx'
 import { formatCount } from '../../lib/format.ts'
+import { useListWindows } from '../../lib/use-list-windows.ts'
 import classes from './movie-browser.module.css'
 import { activeFilterCount, MovieFilterPanel, toMovieFilters } from './movie-filters.tsx'
 import { MovieGrid } from './movie-grid.tsx'
 import type { MovieListSearch } from './movie-list-search.ts'
 import { MovieRows } from './movie-rows.tsx'
-import type { MovieListQuery } from './movies.queries.ts'
-import { useMovieWindows } from './use-movie-windows.ts'
+import { type MovieListQuery, movieQueries } from './movies.queries.ts'
 
 const SORT_LABELS: Record<MovieSort, string> = {
   title: 'Title',
@@ -124,7 +125,9 @@ export function MovieBrowser({
 }: MovieBrowserProps) {
   const headingId = useId()
   const query = toMovieListQuery(search, favoritesOnly)
-  const windows = useMovieWindows(query)
+  const windows = useListWindows(JSON.stringify(query), (position, limit) =>
+    movieQueries.window(query, position, limit),
+  )
   const [rememberedView, setRememberedView] = useLocalStorage<'rows' | 'grid'>({
     key: 'movie-list-view',
     defaultValue: 'rows',
@@ -161,16 +164,7 @@ export function MovieBrowser({
   let body: ReactNode
   if (windows.isError && total === null) {
     body = (
-      <EmptyState
-        py={56}
-        color="red"
-        title="The movies could not be loaded"
-        description={windows.error?.message}
-      >
-        <Button variant="light" color="red" onClick={windows.retry}>
-          Try again
-        </Button>
-      </EmptyState>
+      <ListLoadError title="The movies could not be loaded" error={windows.error} onRetry={windows.retry} />
     )
   } else if (total === null) {
     body = <VisuallyHidden role="status">Loading movies</VisuallyHidden>

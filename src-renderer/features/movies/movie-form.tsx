@@ -1,15 +1,10 @@
 import {
   ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Modal,
   NumberInput,
   Paper,
   Popover,
   SimpleGrid,
   Stack,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -18,18 +13,24 @@ import { DatePicker } from '@mantine/dates'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconCalendar, IconMovie } from '@tabler/icons-react'
-import { useBlocker, useNavigate } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { useNavigate } from '@tanstack/react-router'
+import { useState } from 'react'
 import type { FileDto } from '../../../src-shared/common.ts'
 import { formatDuration, parseDuration } from '../../../src-shared/duration.ts'
 import { isAppError } from '../../../src-shared/errors.ts'
 import { type MovieDetail, MovieDraft, type PersonRef } from '../../../src-shared/movies.ts'
-import { DANGER_COLOR } from '../../components/confirm-destructive.tsx'
+import {
+  FormActions,
+  LeaveWithoutSavingModal,
+  SaveProblemAlert,
+  StaleSaveAlert,
+} from '../../components/edit-form-parts.tsx'
 import { ImagePicker } from '../../components/image-picker.tsx'
 import { contractValidator, type FormReading } from '../../lib/contract-form.ts'
 import { placeSaveError } from '../../lib/form-errors.ts'
 import { formatReleaseDate } from '../../lib/format.ts'
 import { useImageUpload } from '../../lib/image-upload.ts'
+import { useLeaveGuard } from '../../lib/leave-guard.ts'
 import { readReleaseDate, releaseDateText } from '../../lib/release-date-text.ts'
 import { PersonPicker } from '../people/index.ts'
 import { CountrySelect, GenreMultiSelect } from '../taxonomy/index.ts'
@@ -161,8 +162,6 @@ export function MovieForm({ movie, onReload }: { movie: MovieDetail | null; onRe
   const upload = useImageUpload()
   const [problem, setProblem] = useState<string | null>(null)
   const [conflict, setConflict] = useState(false)
-  // Set once saved, so leaving for the saved movie is not "leaving with unsaved changes".
-  const saved = useRef(false)
 
   const form = useForm<MovieFormValues>({
     // Controlled: the pickers (person, genres, poster) show what the form holds as it changes.
@@ -173,11 +172,7 @@ export function MovieForm({ movie, onReload }: { movie: MovieDetail | null; onRe
     validateInputOnBlur: true,
   })
 
-  const blocker = useBlocker({
-    shouldBlockFn: () => form.isDirty() && !saved.current,
-    enableBeforeUnload: () => form.isDirty() && !saved.current,
-    withResolver: true,
-  })
+  const leaveGuard = useLeaveGuard(() => form.isDirty())
 
   const pending = createMovie.isPending || updateMovie.isPending
   const submit = form.onSubmit(
@@ -185,7 +180,7 @@ export function MovieForm({ movie, onReload }: { movie: MovieDetail | null; onRe
       setProblem(null)
       const { input } = readMovieForm(values)
       const done = (stored: MovieDetail) => {
-        saved.current = true
+        leaveGuard.markSaved()
         notifications.show({
           color: 'teal',
           message: movie ? `Saved “${stored.title}”.` : `“${stored.title}” is in the catalogue.`,
@@ -221,25 +216,16 @@ export function MovieForm({ movie, onReload }: { movie: MovieDetail | null; onRe
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
         {conflict && (
-          <Alert color="orange" variant="light" title="This movie was changed elsewhere">
-            <Stack gap="xs" align="flex-start">
-              <Text fz="sm">
-                It was saved again after you opened it, so your changes were not saved over it. Load the saved
-                version to see what changed, then edit again.
-              </Text>
-              <Button
-                size="xs"
-                variant="light"
-                color="orange"
-                onClick={() => {
-                  saved.current = true
-                  onReload?.()
-                }}
-              >
-                Load the saved version
-              </Button>
-            </Stack>
-          </Alert>
+          <StaleSaveAlert
+            title="This movie was changed elsewhere"
+            onLoadSaved={() => {
+              leaveGuard.markSaved()
+              onReload?.()
+            }}
+          >
+            It was saved again after you opened it, so your changes were not saved over it. Load the saved
+            version to see what changed, then edit again.
+          </StaleSaveAlert>
         )}
         <Paper withBorder radius="md" p="lg">
           <Stack gap="md">
@@ -320,50 +306,23 @@ export function MovieForm({ movie, onReload }: { movie: MovieDetail | null; onRe
             />
           </Stack>
         </Paper>
-        {problem && (
-          <Alert
-            color="red"
-            variant="light"
-            title={movie ? 'The changes were not saved' : 'The movie was not added'}
-          >
-            {problem}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button
-            variant="default"
-            onClick={() =>
-              movie
-                ? navigate({ to: '/movies/$movieId', params: { movieId: String(movie.id) } })
-                : navigate({ to: '/movies' })
-            }
-          >
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={upload.isPending}>
-            {movie ? 'Save changes' : 'Add movie'}
-          </Button>
-        </Group>
+        <SaveProblemAlert
+          problem={problem}
+          title={movie ? 'The changes were not saved' : 'The movie was not added'}
+        />
+        <FormActions
+          submitLabel={movie ? 'Save changes' : 'Add movie'}
+          pending={pending}
+          uploading={upload.isPending}
+          onCancel={() =>
+            movie
+              ? navigate({ to: '/movies/$movieId', params: { movieId: String(movie.id) } })
+              : navigate({ to: '/movies' })
+          }
+        />
       </Stack>
 
-      <Modal
-        opened={blocker.status === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-        centered
-      >
-        <Text fz="sm" mb="lg">
-          Your changes to this movie have not been saved. If you leave now, they are lost.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            Keep editing
-          </Button>
-          <Button color={DANGER_COLOR} onClick={() => blocker.proceed?.()}>
-            Leave and lose changes
-          </Button>
-        </Group>
-      </Modal>
+      <LeaveWithoutSavingModal guard={leaveGuard} what="this movie" />
     </form>
   )
 }

@@ -7,9 +7,9 @@ import { type CSSProperties, useEffect, useRef } from 'react'
 import type { MovieListItem } from '../../../src-shared/movies.ts'
 import { StoredImage } from '../../components/stored-image.tsx'
 import { formatRunningTime, NOT_KNOWN, releaseYear } from '../../lib/format.ts'
+import type { ListWindows } from '../../lib/use-list-windows.ts'
 import { FavoriteButton } from './favorite-button.tsx'
 import classes from './movie-grid.module.css'
-import type { MovieWindows } from './use-movie-windows.ts'
 
 const CARD_MIN_WIDTH = 150
 const GAP = 16
@@ -57,7 +57,7 @@ export function MovieGrid({
   total,
   label,
 }: {
-  windows: MovieWindows
+  windows: ListWindows<MovieListItem>
   total: number
   label: string
 }) {
@@ -94,7 +94,7 @@ export function MovieGrid({
           Array.from({ length: columns }, (_, column) => {
             const index = row.index * columns + column
             if (index >= total) return null
-            const movie = windows.movieAt(index)
+            const movie = windows.itemAt(index)
             // Each card is placed on its own: one list of films, however the rows fall.
             const style = {
               width: cardWidth,

@@ -1,12 +1,13 @@
-import { Button, DataList, EmptyState, Group, Loader, Stack, Text, Title, Typography } from '@mantine/core'
+import { Button, Group, Stack, Text, Title, Typography } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconMovie, IconPencil, IconTrash } from '@tabler/icons-react'
+import { IconMovie, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import type { MovieDetail, MovieUsage } from '../../../src-shared/movies.ts'
 import { confirmDestructive } from '../../components/confirm-destructive.tsx'
 import { AnchorLink, BadgeLink, ButtonLink } from '../../components/links.tsx'
+import { FactList, RecordPage } from '../../components/record-page.tsx'
 import { StoredImage } from '../../components/stored-image.tsx'
 import {
   formatBudget,
@@ -73,17 +74,7 @@ function Facts({ movie }: { movie: MovieDetail }) {
     })
   if (movie.country) facts.push({ label: 'Country', value: movie.country.name })
   if (movie.budget !== null) facts.push({ label: 'Budget', value: formatBudget(movie.budget) })
-  if (facts.length === 0) return null
-  return (
-    <DataList orientation="horizontal" labelWidth={120} gap="xs">
-      {facts.map(({ label, value }) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
-        </DataList.Item>
-      ))}
-    </DataList>
-  )
+  return <FactList facts={facts} labelWidth={120} />
 }
 
 function MovieView({ movie }: { movie: MovieDetail }) {
@@ -177,27 +168,8 @@ export function MoviePage(): React.JSX.Element {
   const { movieId } = route.useParams()
   const movie = useQuery(movieQueries.detail(Number(movieId)))
   return (
-    <Stack gap="md" maw={1100} mx="auto">
-      <AnchorLink to="/movies" fz="sm" className={classes.back}>
-        <IconArrowLeft size={14} stroke={1.8} aria-hidden /> All movies
-      </AnchorLink>
-      {movie.isPending && <Loader aria-label="Loading the movie" m="xl" />}
-      {movie.isError && (
-        <EmptyState
-          py={56}
-          title={
-            movie.error.message.startsWith('No movie')
-              ? 'This movie is not in the catalogue'
-              : 'The movie could not be loaded'
-          }
-          description={movie.error.message}
-        >
-          <ButtonLink to="/movies" variant="light">
-            Go to movies
-          </ButtonLink>
-        </EmptyState>
-      )}
-      {movie.data && <MovieView movie={movie.data} />}
-    </Stack>
+    <RecordPage record={movie} noun="movie" listName="movies" listTo="/movies">
+      {(loaded) => <MovieView movie={loaded} />}
+    </RecordPage>
   )
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { PersonDetail } from '../../../src-shared/people.ts'
 import { AnchorLink } from '../../components/links.tsx'
 import { CHARACTER_ROLE_LABELS } from '../../lib/character-roles.ts'
@@ -42,6 +42,40 @@ function FilmLink({ movie }: { movie: { id: number; title: string } }) {
   )
 }
 
+/** One list of the filmography: its heading with the count, a table of `rows`, and the button for more. */
+function FilmographyTable({
+  headingId,
+  heading,
+  count,
+  columns,
+  more,
+  children,
+}: {
+  headingId: string
+  heading: string
+  count: number
+  columns: ReactNode
+  more: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <div>
+      <Title order={3} fz="h5" mb={6} id={headingId}>
+        {heading} ({count.toLocaleString()})
+      </Title>
+      <Paper withBorder radius="md">
+        <Table verticalSpacing={6} aria-labelledby={headingId}>
+          <Table.Thead>
+            <Table.Tr>{columns}</Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{children}</Table.Tbody>
+        </Table>
+        {more}
+      </Paper>
+    </div>
+  )
+}
+
 /** The films a person directed and the characters they played, each with its year and a link, sortable by year. */
 export function Filmography({ person }: { person: PersonDetail }) {
   const [order, setOrder] = useState<Order>('oldest')
@@ -78,69 +112,59 @@ export function Filmography({ person }: { person: PersonDetail }) {
       )}
       <Stack gap="lg">
         {directed.length > 0 && (
-          <div>
-            <Title order={3} fz="h5" mb={6} id="directed-heading">
-              Directed ({directed.length.toLocaleString()})
-            </Title>
-            <Paper withBorder radius="md">
-              <Table verticalSpacing={6} aria-labelledby="directed-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={72}>Year</Table.Th>
-                    <Table.Th>Film</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {directedStretch.rows.map((movie) => (
-                    <Table.Tr key={movie.id}>
-                      <Table.Td>{releaseYear(movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
-                      <Table.Td>
-                        <FilmLink movie={movie} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {directedStretch.more}
-            </Paper>
-          </div>
+          <FilmographyTable
+            headingId="directed-heading"
+            heading="Directed"
+            count={directed.length}
+            columns={
+              <>
+                <Table.Th w={72}>Year</Table.Th>
+                <Table.Th>Film</Table.Th>
+              </>
+            }
+            more={directedStretch.more}
+          >
+            {directedStretch.rows.map((movie) => (
+              <Table.Tr key={movie.id}>
+                <Table.Td>{releaseYear(movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
+                <Table.Td>
+                  <FilmLink movie={movie} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </FilmographyTable>
         )}
         {played.length > 0 && (
-          <div>
-            <Title order={3} fz="h5" mb={6} id="played-heading">
-              Played ({played.length.toLocaleString()})
-            </Title>
-            <Paper withBorder radius="md">
-              <Table verticalSpacing={6} aria-labelledby="played-heading">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={72}>Year</Table.Th>
-                    <Table.Th>Character</Table.Th>
-                    <Table.Th>Film</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {playedStretch.rows.map((character) => (
-                    <Table.Tr key={character.id}>
-                      <Table.Td>{releaseYear(character.movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
-                      <Table.Td>
-                        <Text fz="sm" fw={500} span>
-                          {character.name}
-                        </Text>{' '}
-                        <Text fz="xs" c="dimmed" span>
-                          {CHARACTER_ROLE_LABELS[character.role]}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <FilmLink movie={character.movie} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {playedStretch.more}
-            </Paper>
-          </div>
+          <FilmographyTable
+            headingId="played-heading"
+            heading="Played"
+            count={played.length}
+            columns={
+              <>
+                <Table.Th w={72}>Year</Table.Th>
+                <Table.Th>Character</Table.Th>
+                <Table.Th>Film</Table.Th>
+              </>
+            }
+            more={playedStretch.more}
+          >
+            {playedStretch.rows.map((character) => (
+              <Table.Tr key={character.id}>
+                <Table.Td>{releaseYear(character.movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
+                <Table.Td>
+                  <Text fz="sm" fw={500} span>
+                    {character.name}
+                  </Text>{' '}
+                  <Text fz="xs" c="dimmed" span>
+                    {CHARACTER_ROLE_LABELS[character.role]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <FilmLink movie={character.movie} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </FilmographyTable>
         )}
       </Stack>
     </section>

@@ -4,6 +4,7 @@ import { IconSearchOff, IconUserPlus } from '@tabler/icons-react'
 import { getRouteApi } from '@tanstack/react-router'
 import { type ReactNode, useId } from 'react'
 import { ButtonLink } from '../../components/links.tsx'
+import { ListLoadError } from '../../components/list-load-error.tsx'
 import { SearchField } from '../../components/search-field.tsx'
 import { formatCount } from '../../lib/format.ts'
 import { useListWindows } from '../../lib/use-list-windows.ts'
@@ -39,16 +40,7 @@ export function PeoplePage(): React.JSX.Element {
   let body: ReactNode
   if (windows.isError && total === null) {
     body = (
-      <EmptyState
-        py={56}
-        color="red"
-        title="The people could not be loaded"
-        description={windows.error?.message}
-      >
-        <Button variant="light" color="red" onClick={windows.retry}>
-          Try again
-        </Button>
-      </EmptyState>
+      <ListLoadError title="The people could not be loaded" error={windows.error} onRetry={windows.retry} />
     )
   } else if (total === null) {
     body = <VisuallyHidden role="status">Loading people</VisuallyHidden>

@@ -1,15 +1,10 @@
 import {
   ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Modal,
   Paper,
   Popover,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -18,16 +13,23 @@ import { DatePicker } from '@mantine/dates'
 import { type UseFormReturnType, useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconCalendar, IconUser } from '@tabler/icons-react'
-import { useBlocker, useNavigate } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { useNavigate } from '@tanstack/react-router'
+import { useState } from 'react'
 import type { FileDto } from '../../../src-shared/common.ts'
 import { isAppError } from '../../../src-shared/errors.ts'
 import { GENDERS, type Gender, type PersonDetail, PersonDraft } from '../../../src-shared/people.ts'
+import {
+  FormActions,
+  LeaveWithoutSavingModal,
+  SaveProblemAlert,
+  StaleSaveAlert,
+} from '../../components/edit-form-parts.tsx'
 import { ImagePicker } from '../../components/image-picker.tsx'
 import { contractValidator, type FormReading } from '../../lib/contract-form.ts'
 import { placeSaveError } from '../../lib/form-errors.ts'
 import { formatReleaseDate, todayIso } from '../../lib/format.ts'
 import { useImageUpload } from '../../lib/image-upload.ts'
+import { useLeaveGuard } from '../../lib/leave-guard.ts'
 import { readReleaseDate, releaseDateText } from '../../lib/release-date-text.ts'
 import { CountrySelect } from '../taxonomy/index.ts'
 import { type PersonDraft as PersonDraftInput, useCreatePerson, useUpdatePerson } from './people.mutations.ts'
@@ -151,8 +153,6 @@ export function PersonForm({ person, onReload }: { person: PersonDetail | null; 
   const upload = useImageUpload()
   const [problem, setProblem] = useState<string | null>(null)
   const [conflict, setConflict] = useState(false)
-  // Set once saved, so leaving for the saved person is not "leaving with unsaved changes".
-  const saved = useRef(false)
 
   const form = useForm<PersonFormValues>({
     // Controlled: the pickers (country, photo) show what the form holds as it changes.
@@ -163,11 +163,7 @@ export function PersonForm({ person, onReload }: { person: PersonDetail | null; 
     validateInputOnBlur: true,
   })
 
-  const blocker = useBlocker({
-    shouldBlockFn: () => form.isDirty() && !saved.current,
-    enableBeforeUnload: () => form.isDirty() && !saved.current,
-    withResolver: true,
-  })
+  const leaveGuard = useLeaveGuard(() => form.isDirty())
 
   const pending = createPerson.isPending || updatePerson.isPending
   const submit = form.onSubmit(
@@ -175,7 +171,7 @@ export function PersonForm({ person, onReload }: { person: PersonDetail | null; 
       setProblem(null)
       const { input } = readPersonForm(values)
       const done = (stored: PersonDetail) => {
-        saved.current = true
+        leaveGuard.markSaved()
         notifications.show({
           color: 'teal',
           message: person ? `Saved ${stored.fullName}.` : `${stored.fullName} is in the catalogue.`,
@@ -209,25 +205,16 @@ export function PersonForm({ person, onReload }: { person: PersonDetail | null; 
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
         {conflict && (
-          <Alert color="orange" variant="light" title="This person was changed elsewhere">
-            <Stack gap="xs" align="flex-start">
-              <Text fz="sm">
-                They were saved again after you opened them, so your changes were not saved over that. Load
-                the saved version to see what changed, then edit again.
-              </Text>
-              <Button
-                size="xs"
-                variant="light"
-                color="orange"
-                onClick={() => {
-                  saved.current = true
-                  onReload?.()
-                }}
-              >
-                Load the saved version
-              </Button>
-            </Stack>
-          </Alert>
+          <StaleSaveAlert
+            title="This person was changed elsewhere"
+            onLoadSaved={() => {
+              leaveGuard.markSaved()
+              onReload?.()
+            }}
+          >
+            They were saved again after you opened them, so your changes were not saved over that. Load the
+            saved version to see what changed, then edit again.
+          </StaleSaveAlert>
         )}
         <Paper withBorder radius="md" p="lg">
           <Stack gap="md">
@@ -289,50 +276,23 @@ export function PersonForm({ person, onReload }: { person: PersonDetail | null; 
             />
           </Stack>
         </Paper>
-        {problem && (
-          <Alert
-            color="red"
-            variant="light"
-            title={person ? 'The changes were not saved' : 'The person was not added'}
-          >
-            {problem}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button
-            variant="default"
-            onClick={() =>
-              person
-                ? navigate({ to: '/people/$personId', params: { personId: String(person.id) } })
-                : navigate({ to: '/people' })
-            }
-          >
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={upload.isPending}>
-            {person ? 'Save changes' : 'Add person'}
-          </Button>
-        </Group>
+        <SaveProblemAlert
+          problem={problem}
+          title={person ? 'The changes were not saved' : 'The person was not added'}
+        />
+        <FormActions
+          submitLabel={person ? 'Save changes' : 'Add person'}
+          pending={pending}
+          uploading={upload.isPending}
+          onCancel={() =>
+            person
+              ? navigate({ to: '/people/$personId', params: { personId: String(person.id) } })
+              : navigate({ to: '/people' })
+          }
+        />
       </Stack>
 
-      <Modal
-        opened={blocker.status === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title="Leave without saving?"
-        centered
-      >
-        <Text fz="sm" mb="lg">
-          Your changes to this person have not been saved. If you leave now, they are lost.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            Keep editing
-          </Button>
-          <Button color="red.9" onClick={() => blocker.proceed?.()}>
-            Leave and lose changes
-          </Button>
-        </Group>
-      </Modal>
+      <LeaveWithoutSavingModal guard={leaveGuard} what="this person" />
     </form>
   )
 }

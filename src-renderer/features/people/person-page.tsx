@@ -1,12 +1,13 @@
-import { Button, DataList, EmptyState, Group, Loader, Stack, Text, Title, Typography } from '@mantine/core'
+import { Button, Group, Stack, Text, Title, Typography } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks'
 import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
-import { IconArrowLeft, IconPencil, IconTrash, IconUser } from '@tabler/icons-react'
+import { IconPencil, IconTrash, IconUser } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import type { PersonDetail } from '../../../src-shared/people.ts'
-import { AnchorLink, ButtonLink } from '../../components/links.tsx'
+import { ButtonLink } from '../../components/links.tsx'
+import { FactList, RecordPage } from '../../components/record-page.tsx'
 import { StoredImage } from '../../components/stored-image.tsx'
 import { formatReleaseDate, todayIso, yearsSince } from '../../lib/format.ts'
 import { Filmography } from './filmography.tsx'
@@ -64,17 +65,7 @@ function Facts({ person }: { person: PersonDetail }) {
   if (person.dateOfBirth) facts.push({ label: 'Born', value: bornText(person.dateOfBirth) })
   if (person.gender) facts.push({ label: 'Gender', value: GENDER_LABELS[person.gender] })
   if (person.country) facts.push({ label: 'Country', value: person.country.name })
-  if (facts.length === 0) return null
-  return (
-    <DataList orientation="horizontal" labelWidth={100} gap="xs">
-      {facts.map(({ label, value }) => (
-        <DataList.Item key={label}>
-          <DataList.ItemLabel>{label}</DataList.ItemLabel>
-          <DataList.ItemValue>{value}</DataList.ItemValue>
-        </DataList.Item>
-      ))}
-    </DataList>
-  )
+  return <FactList facts={facts} labelWidth={100} />
 }
 
 function PersonView({ person }: { person: PersonDetail }) {
@@ -135,27 +126,8 @@ export function PersonPage(): React.JSX.Element {
   const { personId } = route.useParams()
   const person = useQuery(personQueries.detail(Number(personId)))
   return (
-    <Stack gap="md" maw={1100} mx="auto">
-      <AnchorLink to="/people" fz="sm" className={classes.back}>
-        <IconArrowLeft size={14} stroke={1.8} aria-hidden /> All people
-      </AnchorLink>
-      {person.isPending && <Loader aria-label="Loading the person" m="xl" />}
-      {person.isError && (
-        <EmptyState
-          py={56}
-          title={
-            person.error.message.startsWith('No person')
-              ? 'This person is not in the catalogue'
-              : 'The person could not be loaded'
-          }
-          description={person.error.message}
-        >
-          <ButtonLink to="/people" variant="light">
-            Go to people
-          </ButtonLink>
-        </EmptyState>
-      )}
-      {person.data && <PersonView person={person.data} />}
-    </Stack>
+    <RecordPage record={person} noun="person" listName="people" listTo="/people">
+      {(loaded) => <PersonView person={loaded} />}
+    </RecordPage>
   )
 }
