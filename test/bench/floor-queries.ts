@@ -132,7 +132,7 @@ export const floorFilters = {
 }
 
 /** One way of answering a part of the question, with its SQL and values. */
-interface Shape {
+export interface Shape {
   label: string
   sql: string
   params: unknown[]
@@ -195,7 +195,7 @@ function pageShapes(filters: FloorFilter[], key: string, order: 'asc' | 'desc', 
 }
 
 /** The fastest of `shapes` for this question, by the median of a few timed runs (all must agree). */
-function fastest(sql: PreparedOnce, shapes: Shape[], extra: unknown[]): Shape {
+export function fastest(sql: PreparedOnce, shapes: Shape[], extra: unknown[]): Shape {
   let best: { shape: Shape; ms: number } | null = null
   let expected: string | null = null
   for (const shape of shapes) {
