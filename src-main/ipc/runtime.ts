@@ -41,6 +41,8 @@ export interface OpenRuntimeOptions {
   logger?: Logger
   /** Starts housekeeping when it should: by default a few seconds after opening, once the window shows its list. */
   scheduleHousekeeping?: (start: () => void) => void
+  /** When to checkpoint the WAL after a command (see CHECKPOINT_DELAY_MS in dispatcher.ts). */
+  scheduleCheckpoint?: (checkpoint: () => void) => void
 }
 
 const HOUSEKEEPING_DELAY_MS = 5000
@@ -50,7 +52,7 @@ const afterTheWindowIsUp = (start: () => void) => setTimeout(start, HOUSEKEEPING
 
 /** Opens (creating and migrating if needed, with a backup first) the catalogue in `dataDir`. */
 export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<CatalogRuntime> {
-  const { dataDir, logger = console, scheduleHousekeeping = afterTheWindowIsUp } = options
+  const { dataDir, logger = console, scheduleHousekeeping = afterTheWindowIsUp, scheduleCheckpoint } = options
   const { orm, databasePath, backupPath } = await openDatabase(dataDir)
   const fileStore = new FileStore(join(dataDir, 'files'))
   // Whoever chose to stay signed in on this computer is signed in from the first call.
@@ -75,6 +77,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
     logger,
     onDataChanged: (domains) => emit('data:changed', { domains: [...new Set(domains)] }),
     tasks,
+    ...(scheduleCheckpoint && { scheduleCheckpoint }),
   })
   let closed: Promise<void> | null = null
 
