@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilterName } from './movie-filters.ts'
+import { textMatchesOf } from './movie-text-matches.ts'
 
 /**
  * What the facets count, for every movie, by id: its country and director (0 when not known: ids start at 1),
@@ -94,9 +95,7 @@ export function tallyFacets(
       ? null
       : match === null
         ? new Uint8Array(size)
-        : derived.get(`movie-text-matches:${match}`, () =>
-            marked(ids('select rowid as id from movie_search where movie_search match ?', [match]), size),
-          )
+        : textMatchesOf(ctx, match)
   const favorites =
     userId === null
       ? null

@@ -8,11 +8,13 @@ import { DIRECTORS_SHOWN, type FacetTally, tallyFacets, topCounts } from './movi
 import {
   favoritesOf,
   filtersExcept,
+  type MovieFilter,
   type MovieFilterName,
   movieFilters,
   type SqlPart,
 } from './movie-filters.ts'
 import { gatheredFrom, type MovieSelection, selectMovies } from './movie-selection.ts'
+import { withTextMatches } from './movie-text-matches.ts'
 
 // A director facet longer than this is a list nobody reads; the most prolific come first.
 const MAX_DIRECTORS = DIRECTORS_SHOWN
@@ -33,8 +35,16 @@ type Counts = { choice: number; n: number }[]
  * filter at all: one index scan per facet, kept until the data changes; many: one pass over the facet index.
  */
 export function movieFacets(ctx: ReadContext, input: ParsedInput<'movies:facets'>): MovieFacets {
+  const filters = movieFilters(input, ctx.session.userId)
+  return withTextMatches(ctx, filters, () => countFacets(ctx, input, filters))
+}
+
+function countFacets(
+  ctx: ReadContext,
+  input: ParsedInput<'movies:facets'>,
+  filters: MovieFilter[],
+): MovieFacets {
   const { session } = ctx
-  const filters = movieFilters(input, session.userId)
   const selected = (...leftOut: MovieFilterName[]) => selectMovies(ctx, filtersExcept(filters, ...leftOut))
   const selections = {
     every: selected(),
