@@ -232,14 +232,23 @@ export function listFloor(
   choosingAt: number,
 ): { at(position: number): MoviePage; shapes: string } {
   const key = FLOOR_SORT_KEYS[question.sort][question.direction]
-  const count = fastest(sql, countShapes(question.filters), [])
-  const page = fastest(sql, pageShapes(question.filters, key, question.direction, question.userId), [
-    question.limit + 1,
-    choosingAt,
-  ])
+  // Chosen at the first call (a case's untimed warm-up), so a run of a few cases (--only) times only theirs.
+  let chosen: { count: Shape; page: Shape } | null = null
+  const choose = () =>
+    (chosen ??= {
+      count: fastest(sql, countShapes(question.filters), []),
+      page: fastest(sql, pageShapes(question.filters, key, question.direction, question.userId), [
+        question.limit + 1,
+        choosingAt,
+      ]),
+    })
   return {
-    shapes: `${count.label}; ${page.label}`,
+    get shapes() {
+      const { count, page } = choose()
+      return `${count.label}; ${page.label}`
+    },
     at(position) {
+      const { count, page } = choose()
       const total = sql.get<{ n: number }>(count.sql, count.params)!.n
       const rows = sql.all<ListRow>(page.sql, [...page.params, question.limit + 1, position])
       const hasMore = rows.length > question.limit
