@@ -14,6 +14,12 @@ export const DATABASE_FILE_NAME = 'catalog.sqlite'
  */
 export const PAGE_CACHE_KIB = 64 * 1024
 
+/**
+ * How large the WAL may grow (in 4 KiB pages: 40 MiB) before SQLite checkpoints it inside a commit; the
+ * dispatcher checkpoints between calls long before that, unless writes never pause (an import's final turn).
+ */
+export const CHECKPOINT_CAP_PAGES = 10_000
+
 export type CatalogOrm = MikroORM
 
 /** Why a catalogue could not be opened, in words a person can act on; `backupPath` says where their data is safe. */
@@ -71,6 +77,8 @@ export async function openDatabase(
     const connection = orm.em.getConnection()
     await connection.execute('pragma journal_mode = wal')
     await connection.execute('pragma synchronous = normal')
+    // Checkpoints are the dispatcher's, between calls (see CHECKPOINT_DELAY_MS); SQLite's own only past this bound.
+    await connection.execute(`pragma wal_autocheckpoint = ${CHECKPOINT_CAP_PAGES}`)
     await connection.execute(`pragma cache_size = -${PAGE_CACHE_KIB}`)
 
     const executed = (await orm.migrator.getExecuted()).map((row) => row.name)

@@ -21,6 +21,8 @@ export interface ReadConnection {
    * the app's own write connection as much as a tool beside the app.
    */
   dataVersion(): number
+  /** Makes `fn` callable from this connection's SQL as `name(…)` (each argument a value SQLite passes). */
+  define(name: string, fn: (...args: unknown[]) => unknown): void
   close(): void
 }
 
@@ -48,6 +50,8 @@ export function openReadConnection(databasePath: string): ReadConnection {
       }
     },
     dataVersion: () => version.get() as number,
+    // Not deterministic: what it answers follows the data, between statements.
+    define: (name, fn) => db.function(name, { deterministic: false }, fn as (...args: unknown[]) => number),
     close: () => db.close(),
   }
 }

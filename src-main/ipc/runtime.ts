@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { EventName, EventPayload } from '../../src-shared/contract.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 import { collectUnreferencedFiles } from '../catalog/files/files.service.ts'
+import { defineTextMatch } from '../catalog/movies/movie-text-matches.ts'
 import type { Session } from '../catalog/service-context.ts'
 import { profileStayingSignedIn } from '../catalog/users/stay-signed-in.ts'
 import { openDatabase } from '../db/open-database.ts'
@@ -41,6 +42,8 @@ export interface OpenRuntimeOptions {
   logger?: Logger
   /** Starts housekeeping when it should: by default a few seconds after opening, once the window shows its list. */
   scheduleHousekeeping?: (start: () => void) => void
+  /** When to checkpoint the WAL after a command (see CHECKPOINT_DELAY_MS in dispatcher.ts). */
+  scheduleCheckpoint?: (checkpoint: () => void) => void
 }
 
 const HOUSEKEEPING_DELAY_MS = 5000
@@ -50,7 +53,7 @@ const afterTheWindowIsUp = (start: () => void) => setTimeout(start, HOUSEKEEPING
 
 /** Opens (creating and migrating if needed, with a backup first) the catalogue in `dataDir`. */
 export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<CatalogRuntime> {
-  const { dataDir, logger = console, scheduleHousekeeping = afterTheWindowIsUp } = options
+  const { dataDir, logger = console, scheduleHousekeeping = afterTheWindowIsUp, scheduleCheckpoint } = options
   const { orm, databasePath, backupPath } = await openDatabase(dataDir)
   const fileStore = new FileStore(join(dataDir, 'files'))
   // Whoever chose to stay signed in on this computer is signed in from the first call.
@@ -58,6 +61,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
   const reads = openReadConnection(databasePath)
+  defineTextMatch(reads)
   // Long work (src-main/tasks) takes its turns in this dispatcher's queue, so it is made first and given it.
   const tasks = await openTaskRunner({
     dataDir,
@@ -75,6 +79,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
     logger,
     onDataChanged: (domains) => emit('data:changed', { domains: [...new Set(domains)] }),
     tasks,
+    ...(scheduleCheckpoint && { scheduleCheckpoint }),
   })
   let closed: Promise<void> | null = null
 

@@ -87,6 +87,7 @@ const cases = buildCases({
   userId: ann.id,
   readGoalMs: large ? 50 : 10,
   writeGoalMs: large ? 50 : 5,
+  ...(args.only && { only: args.only }),
 }).filter((benchCase) => !args.only || `${benchCase.group} ${benchCase.name}`.includes(args.only))
 
 const results: CaseResult[] = []

@@ -258,6 +258,46 @@ describe('movies:list by position', () => {
     expect(await idAt(position)).toBe(beforePrevious)
   })
 
+  it("follows every change in what a text filter finds: the app's writes and a write beside the app", async () => {
+    const ann = await catalog.call('users:register', ANN)
+    writeCatalogue(1000, ann.id)
+    const listed = async (query: Record<string, unknown> = {}) => {
+      const page = await catalog.call('movies:list', { text: 'nig', limit: 100, ...query } as never)
+      return { total: page.total, ids: page.items.map((item) => item.id) }
+    }
+    const plain = (position = 0) => {
+      const ids = catalog
+        .sql<{ id: number }>(
+          `select m.id from movie m where m.id in (select rowid from movie_search where movie_search match '"nig"*')
+            order by m.title_sort_key, m.id`,
+        )
+        .map((row) => row.id)
+      return { total: ids.length, ids: ids.slice(position, position + 100) }
+    }
+    const expectPlain = async (label: string) => {
+      expect(await listed(), label).toEqual(plain())
+      expect(await listed({ position: 300 }), label).toEqual(plain(300))
+    }
+    await expectPlain('at first')
+    expect(plain().total).toBeGreaterThan(ANCHOR_SPACING)
+
+    const added = await catalog.call('movies:create', { title: 'Aaa nightfall' })
+    await expectPlain('after a movie is added')
+    expect((await listed()).ids[0]).toBe(added.id)
+    await catalog.call('movies:update', { id: added.id, title: 'Aaa daybreak' })
+    await expectPlain('after its title no longer matches')
+
+    const writer = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    writer
+      .prepare(
+        "insert into movie (title, title_sort_key, created_at, updated_at) values ('Aab nightjar', 'aab nightjar', 1, 1)",
+      )
+      .run()
+    writer.prepare("update movie set title = 'Zzz', title_sort_key = 'zzz' where id = ?").run(plain().ids[5])
+    writer.close()
+    await expectPlain('after writes beside the app')
+  })
+
   it('seeks to an anchor through the sort index, past tied keys by (key, id), and finds anchors walking the index, in every sort order', () => {
     const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
     try {

@@ -593,6 +593,18 @@ describe('people:list', () => {
     expect((await catalog.call('people:list', { text: 'varda' })).total).toBe(0)
     await catalog.call('people:delete', { id: person.id })
     expect((await catalog.call('people:list', { text: 'agnes' })).total).toBe(0)
+    // A search's count is kept between windows, and follows a write beside the app too.
+    const beside = new Database(join(catalog.dataDir, 'catalog.sqlite'))
+    beside
+      .prepare(
+        `insert into person (first_name, last_name, first_name_sort_key, last_name_sort_key, created_at, updated_at)
+         values ('Agnes', 'Jaoui', 'agnes', 'jaoui', 1, 1)`,
+      )
+      .run()
+    beside.close()
+    const found = await catalog.call('people:list', { text: 'agnes' })
+    expect(found.total).toBe(1)
+    expect(found.items.map((p) => p.fullName)).toEqual(['Agnes Jaoui'])
   })
 
   it('refuses a cursor it did not hand out', async () => {

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilterName } from './movie-filters.ts'
+import { textMatchesOf } from './movie-text-matches.ts'
 
 /**
  * What the facets count, for every movie, by id: its country and director (0 when not known: ids start at 1),
@@ -22,10 +23,17 @@ export interface FacetTally {
   total: number
   genres: Map<number, number>
   countries: Map<number, number>
+  /** Every director counted, or at least those that can be shown (see DIRECTORS_SHOWN). */
   directors: Map<number, number>
   years: Map<number, number>
   favorites: number
 }
+
+/**
+ * How many directors the facet shows, the most frequent first. A tally may leave out directors counted fewer
+ * times than the one in this place (they cannot be shown), never one counted as often or more.
+ */
+export const DIRECTORS_SHOWN = 50
 
 const UNKNOWN = -1
 
@@ -87,9 +95,7 @@ export function tallyFacets(
       ? null
       : match === null
         ? new Uint8Array(size)
-        : derived.get(`movie-text-matches:${match}`, () =>
-            marked(ids('select rowid as id from movie_search where movie_search match ?', [match]), size),
-          )
+        : textMatchesOf(ctx, match)
   const favorites =
     userId === null
       ? null
@@ -99,52 +105,142 @@ export function tallyFacets(
   const hasYears = filters.yearFrom !== undefined || filters.yearTo !== undefined
   const { exists, country, director, year, genreStart, genres } = index
 
-  const tally: FacetTally = {
-    total: 0,
-    genres: new Map(),
-    countries: new Map(),
-    directors: new Map(),
-    years: new Map(),
-    favorites: 0,
-  }
-  const add = (counts: Map<number, number>, key: number) => counts.set(key, (counts.get(key) ?? 0) + 1)
-  const hasGenre = (id: number, genre: number) => {
-    for (let link = genreStart[id]!; link < genreStart[id + 1]!; link++)
-      if (genres[link] === genre) return true
-    return false
-  }
-  // Only the filters asked for, each a test of one movie.
-  const tests: [MovieFilterName, (id: number) => boolean][] = []
-  if (text) tests.push(['text', (id) => text[id] === 1])
-  if (chosenGenres.length > 0)
-    tests.push(['genres', (id) => chosenGenres.every((genre) => hasGenre(id, genre))])
-  if (filters.countryId !== undefined) tests.push(['country', (id) => country[id] === filters.countryId])
-  if (filters.directorId !== undefined) tests.push(['director', (id) => director[id] === filters.directorId])
-  if (hasYears)
-    tests.push(['years', (id) => year[id] !== UNKNOWN && year[id]! >= yearFrom && year[id]! <= yearTo])
-  if (filters.favoritesOnly) tests.push(['favorites', (id) => favorites?.[id] === 1])
+  // Counted into arrays by id (the ids are small and dense), turned into maps once at the end: a map's set per
+  // movie per facet cost more than everything else in the pass together.
+  const counters = countersFor(index)
+  const favoritesMap = favorites ?? new Uint8Array(0)
+  const hasText = text !== null
+  const textMap = text ?? new Uint8Array(0)
+  const hasGenres = chosenGenres.length > 0
+  const countryId = filters.countryId
+  const directorId = filters.directorId
+  const favoritesOnly = filters.favoritesOnly === true
+  let total = 0
+  let favoriteCount = 0
 
   for (let id = 1; id < size; id++) {
     if (!exists[id]) continue
-    // A facet leaving out its own filter counts a movie that fails that filter alone.
+    // A facet leaving out its own filter counts a movie that fails that filter alone: more than one failure
+    // and the movie counts nowhere.
     let failures = 0
     let failed: MovieFilterName | null = null
-    for (const [name, passes] of tests) {
-      if (passes(id)) continue
+    if (hasText && textMap[id] !== 1) {
       failures++
-      failed = name
-      if (failures > 1) break
+      failed = 'text'
     }
-    if (failures > 1) continue
-    const passesBut = (name: MovieFilterName) => failures === 0 || failed === name
+    if (hasGenres && !hasEveryGenre(genreStart, genres, id, chosenGenres)) {
+      if (++failures > 1) continue
+      failed = 'genres'
+    }
+    if (countryId !== undefined && country[id] !== countryId) {
+      if (++failures > 1) continue
+      failed = 'country'
+    }
+    if (directorId !== undefined && director[id] !== directorId) {
+      if (++failures > 1) continue
+      failed = 'director'
+    }
+    if (hasYears && !(year[id] !== UNKNOWN && year[id]! >= yearFrom && year[id]! <= yearTo)) {
+      if (++failures > 1) continue
+      failed = 'years'
+    }
+    if (favoritesOnly && favoritesMap[id] !== 1) {
+      if (++failures > 1) continue
+      failed = 'favorites'
+    }
     if (failures === 0) {
-      tally.total++
-      for (let link = genreStart[id]!; link < genreStart[id + 1]!; link++) add(tally.genres, genres[link]!)
+      total++
+      for (let link = genreStart[id]!; link < genreStart[id + 1]!; link++) counters.genres[genres[link]!]!++
     }
-    if (passesBut('country') && country[id]) add(tally.countries, country[id]!)
-    if (passesBut('director') && director[id]) add(tally.directors, director[id]!)
-    if (passesBut('years') && year[id] !== UNKNOWN) add(tally.years, year[id]!)
-    if (passesBut('favorites') && favorites?.[id]) tally.favorites++
+    if ((failures === 0 || failed === 'country') && country[id]) counters.countries[country[id]!]!++
+    if ((failures === 0 || failed === 'director') && director[id]) counters.directors[director[id]!]!++
+    if ((failures === 0 || failed === 'years') && year[id] !== UNKNOWN) counters.years[year[id]!]!++
+    if ((failures === 0 || failed === 'favorites') && favoritesMap[id] === 1) favoriteCount++
+  }
+  const tally: FacetTally = {
+    total,
+    genres: countsOf(counters.genres),
+    countries: countsOf(counters.countries),
+    directors: topCountsOf(counters.directors, DIRECTORS_SHOWN),
+    years: countsOf(counters.years),
+    favorites: favoriteCount,
   }
   return tally
+}
+
+/** Whether movie `id` has every one of `chosen` among its genres. */
+function hasEveryGenre(genreStart: Int32Array, genres: Int32Array, id: number, chosen: number[]): boolean {
+  for (const genre of chosen) {
+    let found = false
+    for (let link = genreStart[id]!; link < genreStart[id + 1]!; link++) {
+      if (genres[link] === genre) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
+}
+
+/** A counter per possible value of each facet, indexed by the value (every id and year is at most the largest). */
+function countersFor(index: FacetIndex) {
+  const counter = (values: Int32Array) => new Int32Array(largest(values) + 1)
+  return {
+    genres: counter(index.genres),
+    countries: counter(index.country),
+    directors: counter(index.director),
+    years: counter(index.year),
+  }
+}
+
+/** The largest of `values`, kept per array (the index's arrays do not change once built). */
+const largestOf = new WeakMap<Int32Array, number>()
+function largest(values: Int32Array): number {
+  let found = largestOf.get(values)
+  if (found === undefined) {
+    found = 0
+    for (const value of values) if (value > found) found = value
+    largestOf.set(values, found)
+  }
+  return found
+}
+
+/**
+ * Only the values whose count reaches the `keep`-th highest (ties included), as the tally's map: the directors
+ * facet shows the 50 most frequent, and "the" has tens of thousands of directors to count.
+ */
+function topCountsOf(counter: Int32Array, keep: number): Map<number, number> {
+  let most = 0
+  for (let value = 0; value < counter.length; value++) if (counter[value]! > most) most = counter[value]!
+  // How many values have each count, then the count reached by `keep` values from the top.
+  const haveCount = new Int32Array(most + 1)
+  for (let value = 0; value < counter.length; value++) if (counter[value]) haveCount[counter[value]!]!++
+  let least = 1
+  for (let count = most, seen = 0; count >= 1; count--) {
+    seen += haveCount[count]!
+    if (seen >= keep) {
+      least = count
+      break
+    }
+  }
+  const counts = new Map<number, number>()
+  for (let value = 0; value < counter.length; value++) {
+    if (counter[value]! >= least) counts.set(value, counter[value]!)
+  }
+  return counts
+}
+
+/** The entries of `counts` whose count reaches the `keep`-th highest (ties included). */
+export function topCounts(counts: Map<number, number>, keep: number): Map<number, number> {
+  if (counts.size <= keep) return counts
+  const least = [...counts.values()].sort((a, b) => b - a)[keep - 1]!
+  return new Map([...counts].filter(([, count]) => count >= least))
+}
+
+/** The counters that are not zero, as the tally's map from value to count. */
+function countsOf(counter: Int32Array): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (let value = 0; value < counter.length; value++) if (counter[value]) counts.set(value, counter[value]!)
+  return counts
 }

@@ -4,18 +4,20 @@ import { fullNameOf } from '../people/person.dto.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { compareNames } from '../text-keys.ts'
-import { type FacetTally, tallyFacets } from './movie-facet-index.ts'
+import { DIRECTORS_SHOWN, type FacetTally, tallyFacets, topCounts } from './movie-facet-index.ts'
 import {
   favoritesOf,
   filtersExcept,
+  type MovieFilter,
   type MovieFilterName,
   movieFilters,
   type SqlPart,
 } from './movie-filters.ts'
 import { gatheredFrom, type MovieSelection, selectMovies } from './movie-selection.ts'
+import { withTextMatches } from './movie-text-matches.ts'
 
 // A director facet longer than this is a list nobody reads; the most prolific come first.
-const MAX_DIRECTORS = 50
+const MAX_DIRECTORS = DIRECTORS_SHOWN
 
 /**
  * Past this many movies to read from the filters' own indexes, the facets are counted in one pass over the facet
@@ -33,8 +35,16 @@ type Counts = { choice: number; n: number }[]
  * filter at all: one index scan per facet, kept until the data changes; many: one pass over the facet index.
  */
 export function movieFacets(ctx: ReadContext, input: ParsedInput<'movies:facets'>): MovieFacets {
+  const filters = movieFilters(input, ctx.session.userId)
+  return withTextMatches(ctx, filters, () => countFacets(ctx, input, filters))
+}
+
+function countFacets(
+  ctx: ReadContext,
+  input: ParsedInput<'movies:facets'>,
+  filters: MovieFilter[],
+): MovieFacets {
   const { session } = ctx
-  const filters = movieFilters(input, session.userId)
   const selected = (...leftOut: MovieFilterName[]) => selectMovies(ctx, filtersExcept(filters, ...leftOut))
   const selections = {
     every: selected(),
@@ -66,14 +76,19 @@ function tallyBySql(
   /** The movies of `selection` meeting `extra` too, as `from … where …` over `movie m`. */
   const from = (selection: MovieSelection, extra: string) =>
     gatheredFrom(selection, [{ sql: extra, params: [] }])
-  /** An aggregate over every movie is asked again and again: it is kept until the data changes. */
-  const counted = (selection: MovieSelection, name: string, statement: SqlPart) =>
-    new Map(
-      (selection.driver
-        ? sql.all<Counts[number]>(statement.sql, statement.params)
-        : derived.get(`movie-facets:${name}`, () => sql.all<Counts[number]>(statement.sql, statement.params))
-      ).map(({ choice, n }) => [choice, n]),
-    )
+  /**
+   * An aggregate over every movie is asked again and again: it is kept until the data changes, as the map the
+   * tally holds (directors only those that can be shown: there are tens of thousands).
+   */
+  const counted = (selection: MovieSelection, name: string, statement: SqlPart) => {
+    const count = () => {
+      const counts = new Map(
+        sql.all<Counts[number]>(statement.sql, statement.params).map(({ choice, n }) => [choice, n]),
+      )
+      return name === 'directors' ? topCounts(counts, DIRECTORS_SHOWN) : counts
+    }
+    return selection.driver ? count() : derived.get(`movie-facets:${name}`, count)
+  }
   // Genres narrow: a genre's count is the list's size with that genre added, i.e. among the list's movies.
   const listed = genreLinksOf(every)
   const byCountry = from(selections.country, 'm.country_id is not null')

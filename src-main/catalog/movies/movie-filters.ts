@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
+import { TEXT_MATCH_FUNCTION } from './movie-text-matches.ts'
 
 /** A piece of SQL and the values of its `?` placeholders, in order. */
 export interface SqlPart {
@@ -20,6 +21,8 @@ export interface MovieFilter {
   name: MovieFilterName
   test: SqlPart
   ids: SqlPart
+  /** The full-text match of a text filter, whose test needs its bitmap ready (see movie-text-matches.ts). */
+  match?: string
 }
 
 /**
@@ -36,12 +39,10 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
       match
         ? {
             name: 'text',
-            // The matches are listed once per statement; `+` keeps SQLite walking the sort index beside them.
-            test: {
-              sql: '+m.id in (select rowid from movie_search where movie_search match ?)',
-              params: [match],
-            },
+            // A look-up in the matches' bitmap, made once until the data changes (see movie-text-matches.ts).
+            test: { sql: `${TEXT_MATCH_FUNCTION}(?, m.id)`, params: [match] },
             ids: { sql: 'select rowid as id from movie_search where movie_search match ?', params: [match] },
+            match,
           }
         : {
             name: 'text',
@@ -106,6 +107,15 @@ export const favoritesOf = (userId: number): MovieFilter => ({
   },
   ids: { sql: 'select movie_id as id from favorite_movie where user_id = ?', params: [userId] },
 })
+
+/**
+ * The filter's test as plain SQL any connection can run: a text filter's test otherwise asks the read
+ * connection's bitmap of its matches (see movie-text-matches.ts), which only the list and facets make ready.
+ */
+export const plainTest = (filter: MovieFilter): SqlPart =>
+  filter.match === undefined
+    ? filter.test
+    : { sql: 'm.id in (select rowid from movie_search where movie_search match ?)', params: [filter.match] }
 
 /** Every condition except those of the filters `left out` (a facet ignores its own filter). */
 export const filtersExcept = (filters: MovieFilter[], ...leftOut: MovieFilterName[]): MovieFilter[] =>

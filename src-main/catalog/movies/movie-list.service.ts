@@ -5,10 +5,17 @@ import { listImageUrl } from '../files/file.dto.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import type { ReadContext } from '../service-context.ts'
-import { movieFilters, releaseDateRange, type SqlPart, whereClause } from './movie-filters.ts'
+import {
+  type MovieFilter,
+  movieFilters,
+  releaseDateRange,
+  type SqlPart,
+  whereClause,
+} from './movie-filters.ts'
 import { type SortedMovies, type WindowStart, walkConditions, windowStart } from './movie-list-anchors.ts'
 import { gatheredFrom, gatheringIsCheaper, type MovieSelection, selectMovies } from './movie-selection.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
+import { withTextMatches } from './movie-text-matches.ts'
 import { releaseDateOf } from './release-date.ts'
 
 /** One row of movieListColumns. */
@@ -151,6 +158,14 @@ function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): Sort
  */
 export function listMovies(ctx: ReadContext, query: ParsedInput<'movies:list'>): MoviePage {
   const filters = movieFilters(query, ctx.session.userId)
+  return withTextMatches(ctx, filters, () => listFiltered(ctx, query, filters))
+}
+
+function listFiltered(
+  ctx: ReadContext,
+  query: ParsedInput<'movies:list'>,
+  filters: MovieFilter[],
+): MoviePage {
   const selection = selectMovies(ctx, filters)
   const list: SortedMovies = { ...sortOf(query), filters }
   const { total } = selection

@@ -9,5 +9,5 @@ export const peopleHandlers: DomainHandlers<'people'> = {
   'people:usage': (input, { em }) => personUsage(em, input.id),
   'people:delete': (input, { em }) => deletePerson(em, input.id),
   'people:get': { read: (input, { sql }) => readPersonDetail(sql, input.id) },
-  'people:list': (input, { em }) => listPeople(em, input),
+  'people:list': { read: (input, ctx) => listPeople(ctx, input) },
 }

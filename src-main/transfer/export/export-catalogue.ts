@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 import yazl from 'yazl'
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { ExportSummary } from '../../../src-shared/transfer.ts'
-import { movieFilters, whereClause } from '../../catalog/movies/movie-filters.ts'
+import { movieFilters, plainTest, whereClause } from '../../catalog/movies/movie-filters.ts'
 import { releaseDateOf } from '../../catalog/movies/release-date.ts'
 import { exportsDirOf, fileStamp, stagingPathOf } from '../../tasks/task-files.ts'
 import type { TaskContext } from '../../tasks/task-runner.ts'
@@ -59,7 +59,7 @@ interface MovieRow {
 
 /** The conditions of the list being exported (none for the whole catalogue), as one `where`. */
 const filteredWhere = (input: ExportInput, userId: number | null) =>
-  whereClause(movieFilters(input.filters ?? {}, userId).map((filter) => filter.test))
+  whereClause(movieFilters(input.filters ?? {}, userId).map(plainTest))
 
 /** The movies an export writes, in title order: all, or those of a filtered list. */
 function movieRows(db: Database.Database, input: ExportInput, userId: number | null): Iterable<MovieRow> {
