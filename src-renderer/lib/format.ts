@@ -6,6 +6,9 @@ export const NOT_KNOWN = '—'
 
 const numberFormat = new Intl.NumberFormat()
 
+/** "1,512": a whole number in the person's locale. */
+export const formatNumber = (value: number): string => numberFormat.format(value)
+
 /** "1,512 movies", "1 movie", in the person's locale. */
 export const formatCount = (count: number, singular: string, plural = `${singular}s`): string =>
   `${numberFormat.format(count)} ${count === 1 ? singular : plural}`
@@ -48,5 +51,5 @@ export function formatLongRunningTime(seconds: number): string {
   if (seconds < DAY_SECONDS) return formatDuration(seconds)
   const days = seconds / DAY_SECONDS
   const shown = days < 10 ? Math.round(days * 10) / 10 : Math.round(days)
-  return `${new Intl.NumberFormat().format(shown)} ${shown === 1 ? 'day' : 'days'}`
+  return `${formatNumber(shown)} ${shown === 1 ? 'day' : 'days'}`
 }

@@ -17,12 +17,11 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { FacetCount, MovieFacets } from '../../../src-shared/movies.ts'
-import { formatCount } from '../../lib/format.ts'
+import { formatCount, formatNumber } from '../../lib/format.ts'
 import classes from './movie-filters.module.css'
 import type { MovieListSearch } from './movie-list-search.ts'
 import { type MovieFilters, movieQueries } from './movies.queries.ts'
 
-const numberFormat = new Intl.NumberFormat()
 const GENRES_SHOWN_FIRST = 10
 
 /** The filters a URL holds, as `movies:facets` and `movies:list` take them. */
@@ -49,7 +48,7 @@ export function activeFilterCount(search: MovieListSearch): number {
   )
 }
 
-const withCount = (facet: FacetCount) => `${facet.name} (${numberFormat.format(facet.count)})`
+const withCount = (facet: FacetCount) => `${facet.name} (${formatNumber(facet.count)})`
 
 function GenreFilter({
   genres,
@@ -87,7 +86,7 @@ function GenreFilter({
             label={
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <span>{genre.name}</span>
-                <span className={classes.count}>{numberFormat.format(genre.count)}</span>
+                <span className={classes.count}>{formatNumber(genre.count)}</span>
               </Group>
             }
           />
@@ -267,7 +266,7 @@ export function MovieFilterPanel({
             <Group gap={6}>
               Only my favorites
               <Badge size="sm" variant="light" color="gray" className={classes.count}>
-                {numberFormat.format(favorites)}
+                {formatNumber(favorites)}
               </Badge>
             </Group>
           }

@@ -3,7 +3,7 @@ import { type ReactNode, useState } from 'react'
 import type { PersonDetail } from '../../../src-shared/people.ts'
 import { AnchorLink } from '../../components/links.tsx'
 import { CHARACTER_ROLE_LABELS } from '../../lib/character-roles.ts'
-import { NOT_KNOWN, releaseYear } from '../../lib/format.ts'
+import { formatNumber, NOT_KNOWN, releaseYear } from '../../lib/format.ts'
 
 type Order = 'oldest' | 'newest'
 
@@ -19,7 +19,7 @@ function useStretch<T>(items: readonly T[], what: string) {
     hidden > 0 ? (
       <Group justify="center" p="xs">
         <Button variant="subtle" size="xs" onClick={() => setShown(shown + ROWS_AT_A_TIME)}>
-          Show {Math.min(hidden, ROWS_AT_A_TIME)} more {what} ({hidden.toLocaleString()} not shown)
+          Show {Math.min(hidden, ROWS_AT_A_TIME)} more {what} ({formatNumber(hidden)} not shown)
         </Button>
       </Group>
     ) : null
@@ -61,7 +61,7 @@ function FilmographyTable({
   return (
     <div>
       <Title order={3} fz="h5" mb={6} id={headingId}>
-        {heading} ({count.toLocaleString()})
+        {heading} ({formatNumber(count)})
       </Title>
       <Paper withBorder radius="md">
         <Table verticalSpacing={6} aria-labelledby={headingId}>

@@ -4,18 +4,16 @@ import type { PersonListItem } from '../../../src-shared/people.ts'
 import { AnchorLink } from '../../components/links.tsx'
 import { StoredImage } from '../../components/stored-image.tsx'
 import { VirtualTable } from '../../components/virtual-table.tsx'
-import { formatReleaseDate } from '../../lib/format.ts'
+import { formatNumber, formatReleaseDate } from '../../lib/format.ts'
 import type { ListWindows } from '../../lib/use-list-windows.ts'
 import classes from './people-rows.module.css'
 
 const ROW_HEIGHT = 56
 
-const numbers = new Intl.NumberFormat()
-
 // Zero is known, not missing: shown, but quietly, so the people who did direct or act stand out.
 const Count = ({ count }: { count: number }) => (
   <Text span inherit c={count === 0 ? 'dimmed' : undefined}>
-    {numbers.format(count)}
+    {formatNumber(count)}
   </Text>
 )
 

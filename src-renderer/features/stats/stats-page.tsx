@@ -17,11 +17,10 @@ import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import type { BudgetRange, CatalogStats, PersonCount, TermCount } from '../../../src-shared/stats.ts'
 import { AnchorLink, ButtonLink } from '../../components/links.tsx'
-import { formatBudget, formatCount, formatLongRunningTime } from '../../lib/format.ts'
+import { formatBudget, formatCount, formatLongRunningTime, formatNumber } from '../../lib/format.ts'
 import { statsQueries } from './stats.queries.ts'
 import classes from './stats-page.module.css'
 
-const numbers = new Intl.NumberFormat()
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact' })
 const compactFigure = new Intl.NumberFormat(undefined, { notation: 'compact', maximumSignificantDigits: 2 })
 
@@ -30,7 +29,7 @@ const compactFigure = new Intl.NumberFormat(undefined, { notation: 'compact', ma
  * neighbouring bars never run into each other; the exact figures are in the table each chart carries.
  */
 const barLabel = (value: number) =>
-  Math.abs(value) < 1_000 ? numbers.format(value) : compactFigure.format(value)
+  Math.abs(value) < 1_000 ? formatNumber(value) : compactFigure.format(value)
 
 /** "Under 100K", "1M–10M", "100M or more": short enough for an axis, in the person's locale. */
 export function budgetRangeLabel({ from, to }: Pick<BudgetRange, 'from' | 'to'>): string {
@@ -108,7 +107,7 @@ function FiguresTable({ caption, header, rows }: { caption: string; header: stri
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
-              <td>{numbers.format(row.value)}</td>
+              <td>{formatNumber(row.value)}</td>
             </tr>
           ))}
         </tbody>
@@ -164,7 +163,7 @@ function TermBars({
       <BarsList
         aria-hidden
         data={terms.map((term) => ({ name: term.name, value: term.count }))}
-        valueFormatter={(value) => numbers.format(value)}
+        valueFormatter={(value) => formatNumber(value)}
         barsLabel={header}
         valueLabel="Films"
         barHeight={26}
@@ -263,9 +262,9 @@ function StatsView({ stats }: { stats: CatalogStats }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-        <Figure label="Films" value={numbers.format(stats.movies)} />
-        <Figure label="People" value={numbers.format(stats.people)} />
-        <Figure label="Characters" value={numbers.format(stats.characters)} />
+        <Figure label="Films" value={formatNumber(stats.movies)} />
+        <Figure label="People" value={formatNumber(stats.people)} />
+        <Figure label="Characters" value={formatNumber(stats.characters)} />
         <Figure
           label="Running time"
           value={formatLongRunningTime(runningTime.totalSeconds)}
