@@ -1,24 +1,107 @@
+import type { DataDomain } from '../../src-shared/contract-kit.ts'
+import type { PreparedSql } from '../db/prepared-sql.ts'
+
 // Each entry is small (a list's counts; its anchors: a few hundred keys at 100,000 films); this bounds the sum.
 const MAX_ENTRIES = 64
 
 /**
- * Answers derived from the stored data (a movie list's counts and anchors, the facets of every movie), kept between calls of one opened catalogue
- * for as long as the data they came from stands. Everything is dropped after any command that succeeded (the
- * dispatcher says so) and whenever another connection has committed (a tool beside the app), which SQLite's
- * `data_version` counts. The least recently used answer goes first when the cache is full.
+ * How a kept answer follows a change to a few movies instead of being dropped: `before` notes what it needs to
+ * know of those movies while the change has not happened yet (in the command's transaction, before its work);
+ * `after` is given that note once the change is committed and returns the answer as it now stands, or null
+ * when it cannot tell (it is then dropped and computed again when next asked).
+ */
+export interface MovieUpkeep<T, Note = unknown> {
+  before?(sql: PreparedSql, movieIds: number[]): Note
+  after(kept: T, sql: PreparedSql, movieIds: number[], note: Note | undefined): T | null
+}
+
+/** What a kept answer was computed from, and how it follows a change to a few movies (if it can). */
+export interface Derivation<T> {
+  /** The domains whose changes can make it stale (see CommandSpec.changes). */
+  dependsOn: readonly DataDomain[]
+  upkeep?: MovieUpkeep<T>
+}
+
+interface Entry {
+  value: unknown
+  derivation: Derivation<unknown>
+}
+
+/**
+ * A command that changes only these movies (their rows, genre links, favorites and characters), announced
+ * to the cache in two steps around its commit (see dispatcher.ts).
+ */
+export interface MovieChange {
+  movieIds: number[]
+  notes: Map<string, unknown>
+}
+
+/**
+ * Answers derived from the stored data (a movie list's counts and anchors, the facet index, text matches),
+ * kept between calls of one opened catalogue for as long as the data they came from stands. After a command,
+ * only answers that depend on a domain it changed are touched: an edit of one movie updates those that can
+ * follow it (see MovieUpkeep) and drops the rest; anything else drops them. Everything is dropped whenever
+ * another connection has committed (a tool beside the app), which SQLite's `data_version` counts. The least
+ * recently used answer goes first when the cache is full.
  */
 export class DerivedCache {
-  private readonly entries = new Map<string, unknown>()
+  private readonly entries = new Map<string, Entry>()
   private databaseVersion: number | null = null
+  private readonly upkeepFailed: (key: string, error: unknown) => void
 
-  /** Called after every command that succeeded: anything derived before it may be stale. */
-  dataChanged(): void {
-    this.entries.clear()
+  /**
+   * `upkeepFailed` hears of an answer whose upkeep threw: it is dropped (and counted afresh when next asked),
+   * and the command that was followed has committed all the same, so that is all it can do.
+   */
+  constructor(upkeepFailed: (key: string, error: unknown) => void = () => {}) {
+    this.upkeepFailed = upkeepFailed
   }
 
   /**
-   * Called before a call that may use the cache, with `data_version` read before its snapshot was taken: when
-   * it moved, another connection committed since, and nothing kept can be trusted.
+   * Called inside a command's transaction, before its work, when the command changes only `movieIds`:
+   * what the answers that follow such changes need to note while the movies are as they were.
+   */
+  movieChangeStarts(sql: PreparedSql, movieIds: number[]): MovieChange {
+    const notes = new Map<string, unknown>()
+    for (const [key, { derivation }] of this.entries) {
+      const before = derivation.upkeep?.before
+      if (!before) continue
+      try {
+        notes.set(key, before(sql, movieIds))
+      } catch (error) {
+        // Without its note it cannot follow the change: it is dropped then.
+        this.upkeepFailed(key, error)
+      }
+    }
+    return { movieIds, notes }
+  }
+
+  /**
+   * Called after every command that succeeded, with the domains it declares: answers depending on none of
+   * them stand. With a `movieChange` (the command changed only those movies, now committed), the answers that
+   * can follow it are updated from `sql`; every other answer depending on a changed domain is dropped.
+   */
+  dataChanged(domains: readonly DataDomain[], sql?: PreparedSql, movieChange?: MovieChange): void {
+    for (const [key, entry] of [...this.entries]) {
+      const { dependsOn, upkeep } = entry.derivation
+      if (!dependsOn.some((domain) => domains.includes(domain))) continue
+      let followed: unknown = null
+      if (movieChange && sql && upkeep && (!upkeep.before || movieChange.notes.has(key))) {
+        try {
+          followed = upkeep.after(entry.value, sql, movieChange.movieIds, movieChange.notes.get(key))
+        } catch (error) {
+          this.upkeepFailed(key, error)
+        }
+      }
+      if (followed === null) this.entries.delete(key)
+      else entry.value = followed
+    }
+  }
+
+  /**
+   * Called before a call that may use the cache, with the `data_version` of the app's own write connection,
+   * read before the call's snapshot was taken: it moves only when another connection has committed, and
+   * then nothing kept can be trusted.
    */
   observe(databaseVersion: number): void {
     if (databaseVersion !== this.databaseVersion) {
@@ -27,17 +110,17 @@ export class DerivedCache {
     }
   }
 
-  /** The answer kept under `key`, or the one `compute` gives (and is then kept). */
-  get<T>(key: string, compute: () => T): T {
-    if (this.entries.has(key)) {
-      const kept = this.entries.get(key) as T
+  /** The answer kept under `key`, or the one `compute` gives (and is then kept, as `derivation` says). */
+  get<T>(key: string, derivation: Derivation<T>, compute: () => T): T {
+    const kept = this.entries.get(key)
+    if (kept) {
       // Re-inserted so the Map's order is least recently used first.
       this.entries.delete(key)
       this.entries.set(key, kept)
-      return kept
+      return kept.value as T
     }
     const value = compute()
-    this.entries.set(key, value)
+    this.entries.set(key, { value, derivation: derivation as Derivation<unknown> })
     if (this.entries.size > MAX_ENTRIES) {
       const [oldest] = this.entries.keys()
       if (oldest !== undefined) this.entries.delete(oldest)

@@ -16,11 +16,6 @@ export interface ReadConnection {
   readonly sql: PreparedSql
   /** Runs `read` in one read transaction, so every statement in it sees the same committed state. */
   read<T>(read: () => T): T
-  /**
-   * SQLite's `data_version` as this connection sees it: it changes whenever any other connection commits,
-   * the app's own write connection as much as a tool beside the app.
-   */
-  dataVersion(): number
   /** Makes `fn` callable from this connection's SQL as `name(…)` (each argument a value SQLite passes). */
   define(name: string, fn: (...args: unknown[]) => unknown): void
   close(): void
@@ -35,7 +30,6 @@ export function openReadConnection(databasePath: string): ReadConnection {
   // Sorts and DISTINCTs of a few thousand rows stay in memory instead of a temporary file.
   db.pragma('temp_store = memory')
   const sql = new PreparedSql(db)
-  const version = db.prepare('pragma data_version').pluck()
   const begin = db.prepare('begin')
   const commit = db.prepare('commit')
   return {
@@ -49,7 +43,6 @@ export function openReadConnection(databasePath: string): ReadConnection {
         commit.run()
       }
     },
-    dataVersion: () => version.get() as number,
     // Not deterministic: what it answers follows the data, between statements.
     define: (name, fn) => db.function(name, { deterministic: false }, fn as (...args: unknown[]) => number),
     close: () => db.close(),

@@ -4,6 +4,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core'
 import type { MikroORM } from '@mikro-orm/sqlite'
+import type Database from 'better-sqlite3'
 import type { ZodError } from 'zod'
 import { callLabel } from '../../src-shared/bridge.ts'
 import { type Channel, contract, type DataDomain, isChannel } from '../../src-shared/contract.ts'
@@ -14,8 +15,9 @@ import {
   type FieldIssue,
   isAppError,
 } from '../../src-shared/errors.ts'
-import { DerivedCache } from '../catalog/derived-cache.ts'
+import { DerivedCache, type MovieChange } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
+import { movieEditOf } from '../catalog/movies/movie-edits.ts'
 import type { PrepareContext, ReadContext, ServiceContext, Session } from '../catalog/service-context.ts'
 import { PreparedSql } from '../db/prepared-sql.ts'
 import type { ReadConnection } from '../db/read-connection.ts'
@@ -33,6 +35,8 @@ export interface Logger {
 
 export interface DispatcherDeps {
   orm: MikroORM
+  /** The ORM's own connection (`orm`'s native client), on which every queued call runs. */
+  writes: Database.Database
   /** The connection queries with a read handler are answered on; the dispatcher never closes it. */
   reads: ReadConnection
   handlers: Handlers
@@ -123,19 +127,20 @@ const invalidInput = (issues: FieldIssue[]): ErrorBody => {
  *   transaction on its own EntityManager fork, whose connection it can also use as prepared statements.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { orm, reads, handlers, session, files, logger, onDataChanged, tasks } = deps
+  const { orm, writes, reads, handlers, session, files, logger, onDataChanged, tasks } = deps
   const scheduleCheckpoint = deps.scheduleCheckpoint ?? afterASecond
   let tail: Promise<unknown> = Promise.resolve()
   let closing = false
   // Lives as long as this dispatcher, so each opened catalogue keeps its own; only the dispatcher knows when a command succeeded.
-  const derived = new DerivedCache()
+  const derived = new DerivedCache((key, error) =>
+    logger.warn(`Keeping ${key} up to date after a change failed; it will be counted again`, error),
+  )
   // The write connection as better-sqlite3 sees it: statements there run inside whatever transaction the ORM
   // has open on it, which the queue makes the current call's own.
-  let writeSql: PreparedSql | null = null
-  const writeConnection = async () => {
-    writeSql ??= new PreparedSql(await orm.em.getConnection().getNativeClient())
-    return writeSql
-  }
+  const sql = new PreparedSql(writes)
+  // Moves only when another connection commits (never for this one's own commits, which the dispatcher
+  // announces to the cache itself): a tool beside the app, or a restore's copy.
+  const othersCommitted = writes.prepare('pragma data_version').pluck()
 
   // One checkpoint waits at a time: it follows the first command after the last one, so it covers every
   // command committed before its turn.
@@ -149,7 +154,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         checkpointWaiting = false
         try {
           // PASSIVE: copies what no reader still needs, waits for nobody.
-          ;(await orm.em.getConnection().getNativeClient()).pragma('wal_checkpoint(PASSIVE)')
+          writes.pragma('wal_checkpoint(PASSIVE)')
         } catch (error) {
           logger.warn('Writing the WAL back into the catalogue failed; SQLite will do it later', error)
         }
@@ -183,13 +188,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return fail(UNEXPECTED)
   }
 
-  const run = async (channel: Channel, work: Work): Promise<Envelope<unknown>> => {
+  const run = async (channel: Channel, work: Work, input: unknown): Promise<Envelope<unknown>> => {
     const spec = contract[channel]
+    const edit = movieEditOf(channel)
+    let movieChange: MovieChange | undefined
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
-      const sql = await writeConnection()
       const outcome = await orm.em.fork().transactional(async (em) => {
+        // What the kept answers need to know of the movies this command names, while they are as they were.
+        if (edit) movieChange = derived.movieChangeStarts(sql, edit.named(input))
         try {
           return { value: await work({ em, sql, session, files, tasks }) }
         } catch (error) {
@@ -197,11 +205,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           throw error
         }
       })
-      if (outcome.refusal) return fail(outcome.refusal.toBody())
+      if (outcome.refusal) {
+        if (spec.kind === 'command') derived.dataChanged(spec.changes)
+        return fail(outcome.refusal.toBody())
+      }
       const { value } = outcome
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
       if (spec.kind === 'command') {
-        derived.dataChanged()
+        const change = edit && movieChange && { ...movieChange, movieIds: edit.changed(input, value) }
+        derived.dataChanged(spec.changes, sql, change)
         onDataChanged([...spec.changes])
         checkpointLater()
       }
@@ -215,15 +227,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const answerRead = (channel: Channel, read: (ctx: ReadContext) => unknown): Envelope<unknown> => {
     try {
       // Read before the snapshot is taken: a commit after it shows as a new version on the next call.
-      derived.observe(reads.dataVersion())
+      derived.observe(othersCommitted.get() as number)
       return { ok: true, value: reads.read(() => read({ sql: reads.sql, session, derived })) }
     } catch (error) {
       return failureOf(channel, error)
     }
   }
 
-  const enqueue = (channel: Channel, work: Work): Promise<Envelope<unknown>> => {
-    const result = tail.then(() => run(channel, work))
+  const enqueue = (channel: Channel, work: Work, input: unknown): Promise<Envelope<unknown>> => {
+    const result = tail.then(() => run(channel, work, input))
     tail = result
     return result
   }
@@ -237,10 +249,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
    */
   const accept = (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
     const entry = handlers[channel] as AnyHandler
-    if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx))
+    if (typeof entry === 'function') return enqueue(channel, (ctx) => entry(input, ctx), input)
     if ('read' in entry) return Promise.resolve(answerRead(channel, (ctx) => entry.read(input, ctx)))
     const result = entry.prepare(input, { files, tasks }).then(
-      (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx)),
+      (prepared) => enqueue(channel, (ctx) => entry.commit(prepared, ctx), input),
       (error: unknown) => failureOf(channel, error),
     )
     preparing.add(result)
@@ -272,10 +284,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     inTurn(work, changes = []) {
       if (closing) return Promise.reject(new AppError('INTERNAL', 'The catalogue is closing.'))
       const result = tail.then(async () => {
-        const sql = await writeConnection()
         const value = await orm.em.fork().transactional((em) => work({ em, sql, session, files, tasks }))
         if (changes.length > 0) {
-          derived.dataChanged()
+          derived.dataChanged(changes)
           onDataChanged([...changes])
           checkpointLater()
         }

@@ -72,6 +72,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   })
   const dispatcher = createDispatcher({
     orm,
+    writes: await orm.em.getConnection().getNativeClient(),
     reads,
     handlers,
     session,

@@ -440,17 +440,18 @@ describe('unexpected failures', () => {
   const openCatalogue = async () => {
     const { orm, databasePath } = await openDatabase(dataDir)
     reads = openReadConnection(databasePath)
-    return { orm, reads }
+    return { orm, reads, writes: await orm.em.getConnection().getNativeClient() }
   }
 
   it('never cut short a call already running: draining waits for it, then refuses new ones', async () => {
-    const { orm, reads } = await openCatalogue()
+    const { orm, reads, writes } = await openCatalogue()
     let release: () => void = () => {}
     const held = new Promise<void>((resolve) => {
       release = resolve
     })
     const dispatcher = createDispatcher({
       orm,
+      writes,
       reads,
       handlers: {
         ...handlers,
@@ -487,11 +488,12 @@ describe('unexpected failures', () => {
   })
 
   it('answer a query on the read connection while a write is in the middle of its transaction, with what was committed', async () => {
-    const { orm, reads } = await openCatalogue()
+    const { orm, reads, writes } = await openCatalogue()
     const halfway = Promise.withResolvers<void>()
     const finish = Promise.withResolvers<void>()
     const dispatcher = createDispatcher({
       orm,
+      writes,
       reads,
       handlers: {
         ...handlers,
@@ -537,9 +539,10 @@ describe('unexpected failures', () => {
   })
 
   it('roll back what a call wrote by prepared statements: they run in its transaction', async () => {
-    const { orm, reads } = await openCatalogue()
+    const { orm, reads, writes } = await openCatalogue()
     const dispatcher = createDispatcher({
       orm,
+      writes,
       reads,
       handlers: {
         ...handlers,
@@ -568,10 +571,11 @@ describe('unexpected failures', () => {
   })
 
   it('never hand SQLite a value it cannot carry: a derived value that skipped the boundary is refused first', async () => {
-    const { orm, reads } = await openCatalogue()
+    const { orm, reads, writes } = await openCatalogue()
     const logged: unknown[][] = []
     const dispatcher = createDispatcher({
       orm,
+      writes,
       reads,
       handlers: {
         ...handlers,
@@ -606,12 +610,13 @@ describe('unexpected failures', () => {
   })
 
   it('never hold the queue or a transaction for an upload’s work on bytes; draining still waits for it', async () => {
-    const { orm, reads } = await openCatalogue()
+    const { orm, reads, writes } = await openCatalogue()
     const working = Promise.withResolvers<void>()
     const finishWork = Promise.withResolvers<void>()
     const upload = handlers['files:upload']
     const dispatcher = createDispatcher({
       orm,
+      writes,
       reads,
       handlers: {
         ...handlers,
@@ -660,10 +665,11 @@ describe('unexpected failures', () => {
   })
 
   it('are logged with their stack and answered INTERNAL without it, rolling back what the call wrote', async () => {
-    const { orm, reads } = await openCatalogue()
+    const { orm, reads, writes } = await openCatalogue()
     const logged: unknown[][] = []
     const dispatcher = createDispatcher({
       orm,
+      writes,
       reads,
       handlers: {
         ...handlers,

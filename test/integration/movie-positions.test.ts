@@ -5,6 +5,7 @@ import { movieFilters } from '../../src-main/catalog/movies/movie-filters.ts'
 import { sortOf, walkedWindow } from '../../src-main/catalog/movies/movie-list.service.ts'
 import { ANCHOR_SPACING, rowAtStatements } from '../../src-main/catalog/movies/movie-list-anchors.ts'
 import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MovieSort } from '../../src-shared/movies.ts'
+import { writeMovies } from '../support/seed-movies.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
 let catalog: TestCatalog
@@ -16,63 +17,6 @@ afterEach(async () => {
 })
 
 const ANN = { username: 'ann', email: 'ann@example.com', password: 'long enough' }
-const WORDS = ['Night', 'Day', 'River']
-
-/**
- * Writes `count` movies beside the app's connection (thousands through calls would be slow), with ties in
- * every sort key and unknown values in every nullable one, genres, countries, directors, dates known by year
- * alone, and every fourth movie among the signed-in user's favorites.
- */
-function writeCatalogue(count: number, favoritesOf: number | null) {
-  const genres = catalog.sql<{ id: number }>('select id from genre order by id limit 6').map((row) => row.id)
-  const db = new Database(join(catalog.dataDir, 'catalog.sqlite'))
-  try {
-    db.transaction(() => {
-      const person = db.prepare(
-        'insert into person (first_name, last_name, last_name_sort_key, first_name_sort_key, created_at, updated_at) values (?, ?, lower(?), lower(?), 1, 1)',
-      )
-      for (let i = 0; i < 20; i++) person.run('Director', `Number ${i}`, `Number ${i}`, 'Director')
-      const movie = db.prepare(
-        `insert into movie (title, title_sort_key, budget, duration, release_date, release_date_precision,
-           country_id, director_id, created_at, updated_at) values (?, lower(?), ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      const genre = db.prepare(
-        'insert into movie_genre (movie_id, genre_id, created_at, updated_at) values (?, ?, 1, 1)',
-      )
-      const favorite = db.prepare(
-        'insert into favorite_movie (user_id, movie_id, created_at, updated_at) values (?, ?, ?, ?)',
-      )
-      for (let i = 0; i < count; i++) {
-        const title = `${WORDS[i % 3]} ${(i * 7) % 400}`
-        const yearOnly = i % 4 === 1
-        const year = 1950 + ((i * 13) % 30)
-        const date = i % 7 === 0 ? null : yearOnly ? `${year}-01-01` : `${year}-0${1 + (i % 9)}-1${i % 3}`
-        const createdAt = 1_700_000_000_000 + Math.floor(i / 3)
-        const id = Number(
-          movie.run(
-            title,
-            title,
-            i % 6 === 0 ? null : ((i * 37) % 50) * 1000,
-            i % 5 === 0 ? null : ((i * 11) % 40) * 60,
-            date,
-            yearOnly && date ? 'year' : 'day',
-            i % 3 === 0 ? null : 1 + (i % 5),
-            i % 4 === 0 ? null : 1 + (i % 20),
-            createdAt,
-            createdAt,
-          ).lastInsertRowid,
-        )
-        genre.run(id, genres[i % 6])
-        if (i % 2 === 0) genre.run(id, genres[(i + 3) % 6])
-        if (favoritesOf !== null && i % 4 === 0) favorite.run(favoritesOf, id, createdAt, createdAt)
-      }
-    })()
-  } finally {
-    db.close()
-  }
-  return genres
-}
-
 /** The order each sort promises, written out plainly: unknown values last either way, then by id. */
 const PLAIN_ORDER: Record<MovieSort, string> = {
   title: 'title_sort_key {dir}, id {dir}',
@@ -128,7 +72,7 @@ describe('movies:list by position', () => {
     timeout: 120_000,
   }, async () => {
     const ann = await catalog.call('users:register', ANN)
-    const [first, , , fourth] = writeCatalogue(4000, ann.id)
+    const [first, , , fourth] = writeMovies(catalog, 4000, ann.id)
     const filters: Filtered[] = [
       { name: 'everything', query: {}, where: () => '1' },
       {
@@ -188,7 +132,7 @@ describe('movies:list by position', () => {
 
   it('hands back a cursor that scrolls on by keyset from where the position put it', async () => {
     const ann = await catalog.call('users:register', ANN)
-    writeCatalogue(1200, ann.id)
+    writeMovies(catalog, 1200, ann.id)
     const everything: Filtered = { name: 'everything', query: {}, where: () => '1' }
     for (const sort of MOVIE_SORTS) {
       for (const direction of ['asc', 'desc'] as const) {
@@ -210,7 +154,7 @@ describe('movies:list by position', () => {
 
   it('sees every change: adding and deleting a movie, a favorite, and a write beside the app move the positions', async () => {
     const ann = await catalog.call('users:register', ANN)
-    writeCatalogue(700, ann.id)
+    writeMovies(catalog, 700, ann.id)
     const idAt = async (position: number, query: Record<string, unknown> = {}) =>
       (await catalog.call('movies:list', { ...query, position, limit: 1 } as never)).items[0]?.id
     const plainIdAt = (position: number) =>
@@ -260,7 +204,7 @@ describe('movies:list by position', () => {
 
   it("follows every change in what a text filter finds: the app's writes and a write beside the app", async () => {
     const ann = await catalog.call('users:register', ANN)
-    writeCatalogue(1000, ann.id)
+    writeMovies(catalog, 1000, ann.id)
     const listed = async (query: Record<string, unknown> = {}) => {
       const page = await catalog.call('movies:list', { text: 'nig', limit: 100, ...query } as never)
       return { total: page.total, ids: page.items.map((item) => item.id) }
@@ -377,7 +321,7 @@ describe('movies:list by position', () => {
 
 describe('the favorites page: movies:list with favoritesOnly', () => {
   it('is UNAUTHENTICATED when nobody is signed in, by cursor and by position alike', async () => {
-    writeCatalogue(50, null)
+    writeMovies(catalog, 50, null)
     for (const input of [{ favoritesOnly: true }, { favoritesOnly: true, position: 300, sort: 'budget' }]) {
       expect((await catalog.failure('movies:list', input)).code).toBe('UNAUTHENTICATED')
     }
@@ -386,7 +330,7 @@ describe('the favorites page: movies:list with favoritesOnly', () => {
 
   it('lists only the signed-in profile’s favorites, searched and sorted, each with its heart', async () => {
     const bob = await catalog.call('users:register', { ...ANN, username: 'bob', email: 'bob@example.com' })
-    writeCatalogue(400, bob.id)
+    writeMovies(catalog, 400, bob.id)
     await catalog.call('users:signOut', {})
     const ann = await catalog.call('users:register', ANN)
     const titles = ['Night of the Hunter', 'Day for Night', 'River of No Return']

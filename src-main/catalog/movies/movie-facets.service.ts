@@ -87,7 +87,7 @@ function tallyBySql(
       )
       return name === 'directors' ? topCounts(counts, DIRECTORS_SHOWN) : counts
     }
-    return selection.driver ? count() : derived.get(`movie-facets:${name}`, count)
+    return selection.driver ? count() : derived.get(`movie-facets:${name}`, { dependsOn: ['movies'] }, count)
   }
   // Genres narrow: a genre's count is the list's size with that genre added, i.e. among the list's movies.
   const listed = genreLinksOf(every)

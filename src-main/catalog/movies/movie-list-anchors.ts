@@ -1,6 +1,9 @@
+import type { Derivation } from '../derived-cache.ts'
 import type { CursorValues } from '../paging-cursor.ts'
 import type { ReadContext } from '../service-context.ts'
-import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
+import { type MovieFilter, plainTest, type SqlPart, whereClause } from './movie-filters.ts'
+import { filtersDependOn } from './movie-selection.ts'
+import { compareKeyAndId, isListed, type Standing, standingsOf } from './movie-standing.ts'
 
 /**
  * Rows from one anchor to the next. A window at any position starts with a keyset seek to the anchor before it
@@ -31,8 +34,60 @@ export const walkConditions = ({ filters, bounds }: SortedMovies): SqlPart[] => 
   ...bounds,
 ]
 
-/** The anchors of one list found so far: for block n, the sort key and id of the row at n × ANCHOR_SPACING − 1. */
-type Anchors = Map<number, CursorValues>
+/**
+ * A row of the list and its position: found at the end of a block (n × ANCHOR_SPACING − 1), then moved a
+ * place or two by edits (see followsMovies).
+ */
+interface Anchor {
+  row: CursorValues
+  at: number
+}
+
+/** The anchors of one list found so far, in the list's order. */
+type Anchors = Anchor[]
+
+/**
+ * A window may start this many rows past its anchor: a block's length, and some slack for anchors that edits
+ * moved a few places.
+ */
+const LONGEST_SKIP = 2 * ANCHOR_SPACING
+
+/**
+ * The anchors follow an edit of a few movies: a movie that left the list before an anchor moves it a place
+ * up, one that joined before it a place down (its sort key and the list's tests, asked before the edit and
+ * after it); an anchor that was itself edited is dropped.
+ */
+function followsMovies(list: SortedMovies): Derivation<Anchors> {
+  const tests = [...list.filters.map(plainTest), ...list.bounds]
+  const standings = (sql: Parameters<typeof standingsOf>[0], movieIds: number[]) =>
+    standingsOf(sql, tests, list.key, movieIds)
+  const before = (row: CursorValues, id: number, standing: Standing) => {
+    const order = compareKeyAndId([standing.key, id], row)
+    return list.order === 'asc' ? order < 0 : order > 0
+  }
+  return {
+    dependsOn: filtersDependOn(list.filters),
+    upkeep: {
+      before: standings,
+      after(anchors, sql, movieIds, note) {
+        const was = note as Map<number, Standing>
+        const now = standings(sql, movieIds)
+        const edited = new Set(movieIds)
+        return anchors
+          .filter((anchor) => !edited.has(Number(anchor.row[1])))
+          .map(({ row, at }) => {
+            let moved = at
+            for (const id of movieIds) {
+              const [then, nowStanding] = [was.get(id), now.get(id)]
+              if (isListed(then) && before(row, id, then)) moved--
+              if (isListed(nowStanding) && before(row, id, nowStanding)) moved++
+            }
+            return { row, at: moved }
+          })
+      },
+    },
+  }
+}
 
 /**
  * The statements that find the row `offset` rows past `after` (or past the top) walking the sort index: each a
@@ -82,10 +137,10 @@ function rowAt(
 
 /**
  * Where the window at `position` starts in this list. Positions in the first block need no anchor; past it,
- * the window starts after the anchor of its block, found once from the nearest anchor already known before it
- * (or from the top) by walking the sort index, and kept until the data changes (see DerivedCache). A person
- * dragging the scrollbar of one list pays the walk once per stretch of it, then only a seek and a short skip.
- * The caller knows the position is inside the list.
+ * the window starts after the nearest anchor before it, when that is close enough; otherwise the anchor of
+ * its block is found from the nearest one before (or from the top) by walking the sort index, and kept until
+ * the data changes (see DerivedCache). A person dragging the scrollbar of one list pays the walk once per
+ * stretch of it, then only a seek and a short skip. The caller knows the position is inside the list.
  */
 export function windowStart(
   ctx: Pick<ReadContext, 'sql' | 'derived'>,
@@ -96,16 +151,25 @@ export function windowStart(
   if (block === 0) return { after: null, skip: position }
   const where = whereClause(walkConditions(list))
   const cacheKey = JSON.stringify(['movie-list-anchors', list.key, list.order, where.sql, where.params])
-  const anchors = ctx.derived.get<Anchors>(cacheKey, () => new Map())
-  let anchor = anchors.get(block)
-  if (!anchor) {
-    const known = Math.max(0, ...[...anchors.keys()].filter((n) => n < block))
-    const from = anchors.get(known) ?? null
-    const offset = (block - known) * ANCHOR_SPACING - 1
-    const found = rowAt(ctx, list, from, offset)
-    if (!found) throw new Error(`Movie list anchor ${block} lies past the end of the list`)
-    anchor = found
-    anchors.set(block, anchor)
+  const anchors = ctx.derived.get<Anchors>(cacheKey, followsMovies(list), () => [])
+  const nearest = lastBefore(anchors, position)
+  if (nearest && position - nearest.at - 1 < LONGEST_SKIP) {
+    return { after: nearest.row, skip: position - nearest.at - 1 }
   }
-  return { after: anchor, skip: position - block * ANCHOR_SPACING }
+  const target = block * ANCHOR_SPACING - 1
+  const from = lastBefore(anchors, target)
+  const found = rowAt(ctx, list, from?.row ?? null, target - (from ? from.at + 1 : 0))
+  if (!found) throw new Error(`Movie list anchor ${block} lies past the end of the list`)
+  anchors.splice(from ? anchors.indexOf(from) + 1 : 0, 0, { row: found, at: target })
+  return { after: found, skip: position - block * ANCHOR_SPACING }
+}
+
+/** The last anchor before `position` (at most a few hundred are kept). */
+function lastBefore(anchors: Anchors, position: number): Anchor | undefined {
+  let found: Anchor | undefined
+  for (const anchor of anchors) {
+    if (anchor.at >= position) break
+    found = anchor
+  }
+  return found
 }

@@ -1,6 +1,9 @@
+import type { DataDomain } from '../../../src-shared/contract-kit.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
+import type { Derivation } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
-import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
+import { type MovieFilter, plainTest, type SqlPart, whereClause } from './movie-filters.ts'
+import { isListed, type Standing, standingsOf } from './movie-standing.ts'
 
 /**
  * Reading a movie found through another index (then testing and sorting it) costs a few times a step along a
@@ -41,7 +44,41 @@ export function selectMovies(
   filters: MovieFilter[],
 ): MovieSelection {
   const key = JSON.stringify(['movie-selection', ...filters.map(({ test }) => [test.sql, test.params])])
-  return ctx.derived.get(key, () => countMovies(ctx.sql, filters))
+  return ctx.derived.get(key, followsMovies(filters), () => countMovies(ctx.sql, filters))
+}
+
+/** The domains whose changes can change which movies `filters` keep. */
+export const filtersDependOn = (filters: MovieFilter[]): DataDomain[] =>
+  filters.some((filter) => filter.name === 'favorites') ? ['movies', 'favorites'] : ['movies']
+
+/**
+ * The counts follow an edit of a few movies: each is tested against every filter before the edit and after
+ * it, and the totals (the catalogue's, the list's, the driver's own) move by the difference.
+ */
+function followsMovies(filters: MovieFilter[]): Derivation<MovieSelection> {
+  const tests = filters.map(plainTest)
+  return {
+    dependsOn: filtersDependOn(filters),
+    upkeep: {
+      before: (sql, movieIds) => standingsOf(sql, tests, null, movieIds),
+      after(selection, sql, movieIds, before) {
+        const was = before as Map<number, Standing>
+        const now = standingsOf(sql, tests, null, movieIds)
+        const driverAt = selection.driver ? filters.indexOf(selection.driver.filter) : -1
+        let { all, total } = selection
+        let driverCount = selection.driver?.count ?? 0
+        const one = (yes: boolean) => (yes ? 1 : 0)
+        for (const id of movieIds) {
+          const [then, nowStanding] = [was.get(id), now.get(id)]
+          all += one(nowStanding !== undefined) - one(then !== undefined)
+          total += one(isListed(nowStanding)) - one(isListed(then))
+          driverCount += one(nowStanding?.passes[driverAt] === true) - one(then?.passes[driverAt] === true)
+        }
+        const driver = selection.driver && { ...selection.driver, count: driverCount }
+        return { ...selection, all, total, driver }
+      },
+    },
+  }
 }
 
 function countMovies(sql: PreparedSql, filters: MovieFilter[]): MovieSelection {

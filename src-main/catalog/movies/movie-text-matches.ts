@@ -1,4 +1,6 @@
+import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { ReadConnection } from '../../db/read-connection.ts'
+import type { Derivation } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilter } from './movie-filters.ts'
 
@@ -16,9 +18,37 @@ const ZERO = '0'.charCodeAt(0)
 /** The bitmaps the statements of the read in progress test against, by match; none outside one. */
 let inUse: Map<string, Uint8Array> | null = null
 
+/**
+ * A bitmap follows an edit of a few movies by asking the full-text index about each of them again (a movie
+ * added past its end grows it).
+ */
+const followsMovies = (match: string): Derivation<Uint8Array> => ({
+  dependsOn: ['movies'],
+  upkeep: {
+    after(bits, sql, movieIds) {
+      const largest = Math.max(...movieIds)
+      let kept = bits
+      if (largest >= kept.length) {
+        kept = new Uint8Array(largest + 1)
+        kept.set(bits)
+      }
+      for (const id of movieIds) kept[id] = matches(sql, match, id) ? 1 : 0
+      return kept
+    },
+  },
+})
+
+// FTS5 ignored `rowid = ?` with the id bound as better-sqlite3 binds a number (every match came back); as an
+// integer it looks up the one row.
+const matches = (sql: PreparedSql, match: string, id: number) =>
+  sql.get('select 1 from movie_search where movie_search match ? and rowid = cast(? as integer)', [
+    match,
+    id,
+  ]) !== undefined
+
 /** The bitmap of `match`: the ids the full-text index finds, marked in an array as long as the largest id. */
 export function textMatchesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, match: string): Uint8Array {
-  return ctx.derived.get(`movie-text-matches:${match}`, () => {
+  return ctx.derived.get(`movie-text-matches:${match}`, followsMovies(match), () => {
     const size = (ctx.sql.get<{ last: number | null }>('select max(id) as last from movie')?.last ?? 0) + 1
     const bits = new Uint8Array(size)
     // One row of comma-separated ids: a row per match cost better-sqlite3 twice what SQLite takes to find them.

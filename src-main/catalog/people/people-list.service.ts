@@ -176,6 +176,7 @@ export function listPeople(
   const counted = (statement: Statement) =>
     derived.get(
       JSON.stringify(['person-count', statement.sql, statement.params]),
+      { dependsOn: ['people'] },
       () => sql.get<{ total: number }>(statement.sql, statement.params)?.total ?? 0,
     )
   const { count } = personListStatements(query)

@@ -2,5 +2,5 @@ import type { DomainHandlers } from '../../ipc/handlers.ts'
 import { catalogStats } from './stats.service.ts'
 
 export const statsHandlers: DomainHandlers<'stats'> = {
-  'stats:summary': (_input, ctx) => catalogStats(ctx),
+  'stats:summary': { read: (_input, ctx) => catalogStats(ctx) },
 }
