@@ -1,7 +1,7 @@
 import type { Derivation } from '../derived-cache.ts'
 import type { CursorValues } from '../paging-cursor.ts'
 import type { ReadContext } from '../service-context.ts'
-import { type MovieFilter, plainTest, type SqlPart, whereClause } from './movie-filters.ts'
+import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
 import { filtersDependOn } from './movie-selection.ts'
 import { compareKeyAndId, isListed, type Standing, standingsOf } from './movie-standing.ts'
 
@@ -58,9 +58,8 @@ const LONGEST_SKIP = 2 * ANCHOR_SPACING
  * after it); an anchor that was itself edited is dropped.
  */
 function followsMovies(list: SortedMovies): Derivation<Anchors> {
-  const tests = [...list.filters.map(plainTest), ...list.bounds]
   const standings = (sql: Parameters<typeof standingsOf>[0], movieIds: number[]) =>
-    standingsOf(sql, tests, list.key, movieIds)
+    standingsOf(sql, list.filters, list.bounds, list.key, movieIds)
   const before = (row: CursorValues, id: number, standing: Standing) => {
     const order = compareKeyAndId([standing.key, id], row)
     return list.order === 'asc' ? order < 0 : order > 0

@@ -2,7 +2,7 @@ import type { DataDomain } from '../../../src-shared/contract-kit.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { Derivation } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
-import { type MovieFilter, plainTest, type SqlPart, whereClause } from './movie-filters.ts'
+import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
 import { isListed, type Standing, standingsOf } from './movie-standing.ts'
 
 /**
@@ -56,14 +56,14 @@ export const filtersDependOn = (filters: MovieFilter[]): DataDomain[] =>
  * it, and the totals (the catalogue's, the list's, the driver's own) move by the difference.
  */
 function followsMovies(filters: MovieFilter[]): Derivation<MovieSelection> {
-  const tests = filters.map(plainTest)
+  const standings = (sql: PreparedSql, movieIds: number[]) => standingsOf(sql, filters, [], null, movieIds)
   return {
     dependsOn: filtersDependOn(filters),
     upkeep: {
-      before: (sql, movieIds) => standingsOf(sql, tests, null, movieIds),
+      before: standings,
       after(selection, sql, movieIds, before) {
         const was = before as Map<number, Standing>
-        const now = standingsOf(sql, tests, null, movieIds)
+        const now = standings(sql, movieIds)
         const driverAt = selection.driver ? filters.indexOf(selection.driver.filter) : -1
         let { all, total } = selection
         let driverCount = selection.driver?.count ?? 0

@@ -1,6 +1,7 @@
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { CursorValues } from '../paging-cursor.ts'
-import type { SqlPart } from './movie-filters.ts'
+import type { MovieFilter, SqlPart } from './movie-filters.ts'
+import { movieMatches } from './movie-text-matches.ts'
 
 /** Where one movie stands in a list: what each of the list's tests says of it, and its sort key. */
 export interface Standing {
@@ -9,23 +10,33 @@ export interface Standing {
 }
 
 /**
- * Where each of `movieIds` stands against `tests` (plain SQL over `movie m`, see plainTest) and, with a `key`,
- * where it sorts; a movie that does not exist has no standing. Kept answers that follow an edit (see
- * MovieUpkeep) ask this before the edit and after it, and move their counts and anchors by the difference.
+ * Where each of `movieIds` stands against `filters` and `bounds` (conditions over `movie m`) and, with a `key`,
+ * where it sorts; a movie that does not exist has no standing. `passes` holds the filters' answers, then the
+ * bounds'. Kept answers that follow an edit (see MovieUpkeep) ask this before the edit and after it, and move
+ * their counts and anchors by the difference.
  */
 export function standingsOf(
   sql: PreparedSql,
-  tests: SqlPart[],
+  filters: MovieFilter[],
+  bounds: SqlPart[],
   key: string | null,
   movieIds: number[],
 ): Map<number, Standing> {
+  // A text filter asks the full-text index about the one movie; the others are SQL over its row.
+  const tests = [...filters.filter((filter) => filter.match === undefined).map((f) => f.test), ...bounds]
   const columns = [`${key ?? 'null'} as k`, ...tests.map((test, n) => `(${test.sql}) as t${n}`)]
   const statement = `select ${columns.join(', ')} from movie m where m.id = ?`
   const params = tests.flatMap((test) => test.params)
   const standings = new Map<number, Standing>()
   for (const id of movieIds) {
     const row = sql.get<Record<string, string | number | null>>(statement, [...params, id])
-    if (row) standings.set(id, { key: row.k ?? null, passes: tests.map((_, n) => row[`t${n}`] === 1) })
+    if (!row) continue
+    let column = 0
+    const passes = filters.map((filter) =>
+      filter.match === undefined ? row[`t${column++}`] === 1 : movieMatches(sql, filter.match, id),
+    )
+    for (let bound = 0; bound < bounds.length; bound++) passes.push(row[`t${column++}`] === 1)
+    standings.set(id, { key: row.k ?? null, passes })
   }
   return standings
 }

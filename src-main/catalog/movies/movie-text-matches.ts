@@ -32,15 +32,18 @@ const followsMovies = (match: string): Derivation<Uint8Array> => ({
         kept = new Uint8Array(largest + 1)
         kept.set(bits)
       }
-      for (const id of movieIds) kept[id] = matches(sql, match, id) ? 1 : 0
+      for (const id of movieIds) kept[id] = movieMatches(sql, match, id) ? 1 : 0
       return kept
     },
   },
 })
 
-// FTS5 ignored `rowid = ?` with the id bound as better-sqlite3 binds a number (every match came back); as an
-// integer it looks up the one row.
-const matches = (sql: PreparedSql, match: string, id: number) =>
+/**
+ * Whether movie `id` matches: a look-up of one row of the full-text index (some 20 µs at 100,000 films, where
+ * `m.id in (select rowid …)` lists every match first). FTS5 ignored `rowid = ?` with the id bound as
+ * better-sqlite3 binds a number (every match came back); as an integer it looks up the one row.
+ */
+export const movieMatches = (sql: PreparedSql, match: string, id: number): boolean =>
   sql.get('select 1 from movie_search where movie_search match ? and rowid = cast(? as integer)', [
     match,
     id,
