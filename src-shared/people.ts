@@ -89,15 +89,36 @@ export interface PersonDetail {
   gender: Gender | null
   country: NamedRef | null
   photo: FileDto | null
-  directed: { id: number; title: string; releaseDate: string | null }[]
-  characters: {
-    id: number
-    name: string
-    role: CharacterRole
-    movie: { id: number; title: string; releaseDate: string | null }
-  }[]
+  /**
+   * How many films they directed and how many characters they play; the films and characters themselves come
+   * a stretch at a time from people:filmography (a prolific actor has thousands).
+   */
+  filmography: Record<FilmographyPart, number>
   createdAt: string
   updatedAt: string
+}
+
+export const FILMOGRAPHY_PARTS = ['directed', 'played'] as const
+export type FilmographyPart = (typeof FILMOGRAPHY_PARTS)[number]
+export const FILMOGRAPHY_ORDERS = ['oldest', 'newest'] as const
+export type FilmographyOrder = (typeof FILMOGRAPHY_ORDERS)[number]
+
+/**
+ * A stretch of one part of a person's filmography, by release date (films whose date is not known last
+ * either way, then by title).
+ */
+export const FilmographyQuery = z.object({
+  personId: Id,
+  part: z.enum(FILMOGRAPHY_PARTS),
+  order: z.enum(FILMOGRAPHY_ORDERS).default('oldest'),
+  position: z.number().int().min(0).max(100_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+
+/** A film of the filmography, and the character played in it (null among the films directed). */
+export interface FilmographyEntry {
+  movie: { id: number; title: string; releaseDate: string | null }
+  character: { id: number; name: string; role: CharacterRole } | null
 }
 
 /** What deleting a person would change, shown before asking. */
@@ -117,5 +138,10 @@ export const peopleChannels = {
     changes: ['people', 'movies', 'characters'],
   },
   'people:get': { kind: 'query', input: ById, output: out<PersonDetail>() },
+  'people:filmography': {
+    kind: 'query',
+    input: FilmographyQuery,
+    output: out<{ items: FilmographyEntry[]; total: number }>(),
+  },
   'people:list': { kind: 'query', input: PersonListQuery, output: out<Page<PersonListItem>>() },
 } as const

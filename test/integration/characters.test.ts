@@ -65,8 +65,8 @@ describe('characters:add', () => {
       actor: { id: orson.id, firstName: 'Orson', lastName: 'Welles', fullName: 'Orson Welles' },
     })
     expect(characterRow(added.id)).toMatchObject({ actor_id: orson.id })
-    const detail = await catalog.call('people:get', { id: orson.id })
-    expect(detail.characters.map((c) => [c.id, c.movie.id])).toEqual([[added.id, movieId]])
+    const played = await catalog.call('people:filmography', { personId: orson.id, part: 'played' })
+    expect(played.items.map((item) => [item.character?.id, item.movie.id])).toEqual([[added.id, movieId]])
   })
 
   it('answers NOT_FOUND on the field for a missing movie or actor, and writes nothing', async () => {
@@ -217,7 +217,7 @@ describe('characters:remove', () => {
     expect(await catalog.call('characters:remove', { id: lime.id })).toEqual({ deleted: true })
     expect(catalog.sql('select id from character order by id')).toEqual([{ id: martins.id }])
     expect(catalog.sql('select id from movie')).toEqual([{ id: movieId }])
-    expect((await catalog.call('people:get', { id: orson.id })).characters).toEqual([])
+    expect((await catalog.call('people:get', { id: orson.id })).filmography.played).toBe(0)
 
     expect(await catalog.failure('characters:remove', { id: lime.id })).toEqual({
       code: 'NOT_FOUND',

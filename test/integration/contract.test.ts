@@ -388,6 +388,7 @@ describe('the dispatcher', () => {
       'movies:usage': { id: movie.id },
       'movies:facets': { text: 'cle', favoritesOnly: true },
       'people:get': { id: person.id },
+      'people:filmography': { personId: person.id, part: 'directed' },
       'people:list': { text: 'var' },
       'people:usage': { id: person.id },
       'genres:list': {},

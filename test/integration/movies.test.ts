@@ -415,9 +415,13 @@ describe('release dates known by their year alone', () => {
     })
     expect((await catalog.call('movies:get', { id: created.id })).releaseDate).toBe('1955')
     expect((await catalog.call('movies:list', {})).items.map((m) => m.releaseDate)).toEqual(['1955'])
-    const person = await catalog.call('people:get', { id: varda.id })
-    expect(person.directed.map((m) => m.releaseDate)).toEqual(['1955'])
-    expect(person.characters.map((c) => c.movie.releaseDate)).toEqual(['1955'])
+    for (const part of ['directed', 'played'] as const) {
+      const { items } = await catalog.call('people:filmography', { personId: varda.id, part })
+      expect(
+        items.map((item) => item.movie.releaseDate),
+        part,
+      ).toEqual(['1955'])
+    }
     expect((await catalog.call('search:all', { text: 'pointe' })).movies.map((hit) => hit.detail)).toEqual([
       '1955',
     ])

@@ -6,6 +6,7 @@ import { MANY_MATCHES, personListStatements } from '../../src-main/catalog/peopl
 import { encodeBirthDateCursor, encodePersonCursor } from '../../src-main/catalog/people/person-cursor.ts'
 import { sortKeyOf } from '../../src-main/catalog/text-keys.ts'
 import type { Page } from '../../src-shared/common.ts'
+import type { Input } from '../../src-shared/contract.ts'
 import { type PersonListItem, PersonListQuery } from '../../src-shared/people.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
 
@@ -101,8 +102,7 @@ describe('people:create and people:get', () => {
       gender: 'female',
       country: { id: countryId('France'), name: 'France' },
       photo: { id: photoId, fileName: 'abc.png', mimeType: 'image/png', size: 68 },
-      directed: [],
-      characters: [],
+      filmography: { directed: 0, played: 0 },
     })
     expect(created.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(created.updatedAt).toBe(created.createdAt)
@@ -178,33 +178,49 @@ describe('people:create and people:get', () => {
     const quinlan = insertCharacter({ name: 'Hank Quinlan', movieId: touch, actorId: person.id })
     const kaneCharacter = insertCharacter({ name: 'Charles Foster Kane', movieId: kane, actorId: person.id })
 
-    const detail = await catalog.call('people:get', { id: person.id })
-    expect(detail.directed).toEqual([
-      { id: kane, title: 'Citizen Kane', releaseDate: '1941-05-01' },
+    const kaneFilm = { id: kane, title: 'Citizen Kane', releaseDate: '1941-05-01' }
+    const directedInOrder = [
+      kaneFilm,
       { id: ambersons, title: 'ambersons', releaseDate: '1958-04-23' },
       { id: touch, title: 'Touch of Evil', releaseDate: '1958-04-23' },
       { id: unknownDate, title: 'Unfinished', releaseDate: null },
-    ])
-    expect(detail.characters).toEqual([
+    ]
+    const playedInOrder = [
+      { movie: kaneFilm, character: { id: kaneCharacter, name: 'Charles Foster Kane', role: 'lead' } },
       {
-        id: kaneCharacter,
-        name: 'Charles Foster Kane',
-        role: 'lead',
-        movie: { id: kane, title: 'Citizen Kane', releaseDate: '1941-05-01' },
-      },
-      {
-        id: lime,
-        name: 'Harry Lime',
-        role: 'lead',
         movie: { id: thirdMan, title: 'The Third Man', releaseDate: '1949-09-02' },
+        character: { id: lime, name: 'Harry Lime', role: 'lead' },
       },
       {
-        id: quinlan,
-        name: 'Hank Quinlan',
-        role: 'lead',
         movie: { id: touch, title: 'Touch of Evil', releaseDate: '1958-04-23' },
+        character: { id: quinlan, name: 'Hank Quinlan', role: 'lead' },
       },
-    ])
+    ]
+    const filmography = (query: Omit<Input<'people:filmography'>, 'personId'>) =>
+      catalog.call('people:filmography', { personId: person.id, ...query })
+
+    expect((await catalog.call('people:get', { id: person.id })).filmography).toEqual({
+      directed: 4,
+      played: 3,
+    })
+    expect(await filmography({ part: 'directed' })).toEqual({
+      total: 4,
+      items: directedInOrder.map((movie) => ({ movie, character: null })),
+    })
+    expect(await filmography({ part: 'played' })).toEqual({ total: 3, items: playedInOrder })
+    // Newest first: the known dates turned round (ties still by title), the unknown one still last.
+    expect(
+      (await filmography({ part: 'directed', order: 'newest' })).items.map((item) => item.movie.id),
+    ).toEqual([ambersons, touch, kane, unknownDate])
+    // A stretch at a time, each starting where the last ended.
+    expect(await filmography({ part: 'played', position: 1, limit: 1 })).toEqual({
+      total: 3,
+      items: [playedInOrder[1]],
+    })
+    expect(await filmography({ part: 'played', position: 3 })).toEqual({ total: 3, items: [] })
+    expect(await catalog.failure('people:filmography', { personId: 4242, part: 'played' })).toMatchObject({
+      code: 'NOT_FOUND',
+    })
   })
 })
 

@@ -21,8 +21,9 @@ const titles = () => titlesIn(sql)
 const followingTitles: Derivation<string[]> = {
   dependsOn: ['movies'],
   upkeep: {
-    before: (read, ids) => ids.map((id) => read.get('select title from movie where id = ?', [id])),
-    after: (_kept, read) => titlesIn(read),
+    before: ({ sql: read, movieIds }) =>
+      movieIds.map((id) => read.get('select title from movie where id = ?', [id])),
+    after: (_kept, { sql: read }) => titlesIn(read),
   },
 }
 

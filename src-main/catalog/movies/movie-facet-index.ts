@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
-import type { Derivation } from '../derived-cache.ts'
+import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilterName } from './movie-filters.ts'
 import { textMatchesOf } from './movie-text-matches.ts'
@@ -39,7 +39,7 @@ export const DIRECTORS_SHOWN = 50
 const UNKNOWN = -1
 
 /** What the facets count of one movie, as the index holds it; null when there is no such movie. */
-interface FiledUnder {
+export interface FiledUnder {
   country: number
   director: number
   year: number
@@ -48,6 +48,20 @@ interface FiledUnder {
 
 const ROW_OF_ONE =
   'select country_id as c, director_id as d, cast(substr(release_date, 1, 4) as integer) as y from movie where id = ?'
+
+/** What the facets count of each edited movie as it is at that moment (null: no such movie). */
+export const filedNow = (movies: EditedMovies): Map<number, FiledUnder | null> =>
+  movies.shared('filed-under', () => new Map(movies.movieIds.map((id) => [id, filedUnder(movies.sql, id)])))
+
+/** The values a movie counts under in one facet: none when there is no such movie or the value is not known. */
+export function valuesIn(filed: FiledUnder | null | undefined, facet: FacetName): number[] {
+  if (!filed) return []
+  if (facet === 'genres') return filed.genres
+  const value = facet === 'countries' ? filed.country : facet === 'directors' ? filed.director : filed.year
+  return value === (facet === 'years' ? UNKNOWN : 0) ? [] : [value]
+}
+
+export type FacetName = 'genres' | 'countries' | 'directors' | 'years'
 
 function filedUnder(sql: PreparedSql, id: number): FiledUnder | null {
   const row = sql.get<{ c: number | null; d: number | null; y: number | null }>(ROW_OF_ONE, [id])
@@ -113,9 +127,9 @@ function refile(index: FacetIndex, id: number, now: FiledUnder | null): FacetInd
 const FOLLOWS_MOVIES: Derivation<FacetIndex> = {
   dependsOn: ['movies'],
   upkeep: {
-    after(index, sql, movieIds) {
-      let kept = withRoomFor(index, Math.max(0, ...movieIds))
-      for (const id of movieIds) kept = refile(kept, id, filedUnder(sql, id))
+    after(index, movies) {
+      let kept = withRoomFor(index, Math.max(0, ...movies.movieIds))
+      for (const [id, now] of filedNow(movies)) kept = refile(kept, id, now)
       return kept
     },
   },

@@ -1,10 +1,20 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { FacetCount, MovieFacets } from '../../../src-shared/movies.ts'
+import type { Derivation } from '../derived-cache.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { compareNames } from '../text-keys.ts'
-import { DIRECTORS_SHOWN, type FacetTally, tallyFacets, topCounts } from './movie-facet-index.ts'
+import {
+  DIRECTORS_SHOWN,
+  type FacetName,
+  type FacetTally,
+  type FiledUnder,
+  filedNow,
+  tallyFacets,
+  topCounts,
+  valuesIn,
+} from './movie-facet-index.ts'
 import {
   favoritesOf,
   filtersExcept,
@@ -80,14 +90,14 @@ function tallyBySql(
    * An aggregate over every movie is asked again and again: it is kept until the data changes, as the map the
    * tally holds (directors only those that can be shown: there are tens of thousands).
    */
-  const counted = (selection: MovieSelection, name: string, statement: SqlPart) => {
+  const counted = (selection: MovieSelection, name: FacetName, statement: SqlPart) => {
     const count = () => {
       const counts = new Map(
         sql.all<Counts[number]>(statement.sql, statement.params).map(({ choice, n }) => [choice, n]),
       )
       return name === 'directors' ? topCounts(counts, DIRECTORS_SHOWN) : counts
     }
-    return selection.driver ? count() : derived.get(`movie-facets:${name}`, { dependsOn: ['movies'] }, count)
+    return selection.driver ? count() : derived.get(`movie-facets:${name}`, followsMovies(name), count)
   }
   // Genres narrow: a genre's count is the list's size with that genre added, i.e. among the list's movies.
   const listed = genreLinksOf(every)
@@ -114,6 +124,36 @@ function tallyBySql(
       params: byYear.params,
     }),
     favorites: selections.favorites?.total ?? 0,
+  }
+}
+
+/**
+ * The counts of one facet over every movie follow an edit of a few: each edited movie is taken out of the
+ * values it counted under and counted under those it has now. The directors' counts hold only those that can
+ * be shown, so an edit that changes a director drops them instead.
+ */
+function followsMovies(facet: FacetName): Derivation<Map<number, number>> {
+  return {
+    dependsOn: ['movies'],
+    upkeep: {
+      before: filedNow,
+      after(counts, movies, note) {
+        const was = note as Map<number, FiledUnder | null>
+        const now = filedNow(movies)
+        const kept = new Map(counts)
+        for (const id of movies.movieIds) {
+          const [before, after] = [valuesIn(was.get(id), facet), valuesIn(now.get(id), facet)]
+          if (facet === 'directors' && before.join() !== after.join()) return null
+          for (const value of before) {
+            const left = (kept.get(value) ?? 0) - 1
+            if (left > 0) kept.set(value, left)
+            else kept.delete(value)
+          }
+          for (const value of after) kept.set(value, (kept.get(value) ?? 0) + 1)
+        }
+        return kept
+      },
+    },
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Derivation } from '../derived-cache.ts'
+import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { CursorValues } from '../paging-cursor.ts'
 import type { ReadContext } from '../service-context.ts'
 import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
@@ -58,8 +58,7 @@ const LONGEST_SKIP = 2 * ANCHOR_SPACING
  * after it); an anchor that was itself edited is dropped.
  */
 function followsMovies(list: SortedMovies): Derivation<Anchors> {
-  const standings = (sql: Parameters<typeof standingsOf>[0], movieIds: number[]) =>
-    standingsOf(sql, list.filters, list.bounds, list.key, movieIds)
+  const standings = (movies: EditedMovies) => standingsOf(movies, list.filters, list.bounds, list.key)
   const before = (row: CursorValues, id: number, standing: Standing) => {
     const order = compareKeyAndId([standing.key, id], row)
     return list.order === 'asc' ? order < 0 : order > 0
@@ -68,9 +67,10 @@ function followsMovies(list: SortedMovies): Derivation<Anchors> {
     dependsOn: filtersDependOn(list.filters),
     upkeep: {
       before: standings,
-      after(anchors, sql, movieIds, note) {
+      after(anchors, movies, note) {
         const was = note as Map<number, Standing>
-        const now = standings(sql, movieIds)
+        const now = standings(movies)
+        const { movieIds } = movies
         const edited = new Set(movieIds)
         return anchors
           .filter((anchor) => !edited.has(Number(anchor.row[1])))

@@ -1,6 +1,6 @@
 import type { DataDomain } from '../../../src-shared/contract-kit.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
-import type { Derivation } from '../derived-cache.ts'
+import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
 import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
 import { isListed, type Standing, standingsOf } from './movie-standing.ts'
@@ -56,19 +56,19 @@ export const filtersDependOn = (filters: MovieFilter[]): DataDomain[] =>
  * it, and the totals (the catalogue's, the list's, the driver's own) move by the difference.
  */
 function followsMovies(filters: MovieFilter[]): Derivation<MovieSelection> {
-  const standings = (sql: PreparedSql, movieIds: number[]) => standingsOf(sql, filters, [], null, movieIds)
+  const standings = (movies: EditedMovies) => standingsOf(movies, filters, [], null)
   return {
     dependsOn: filtersDependOn(filters),
     upkeep: {
       before: standings,
-      after(selection, sql, movieIds, before) {
+      after(selection, movies, before) {
         const was = before as Map<number, Standing>
-        const now = standings(sql, movieIds)
+        const now = standings(movies)
         const driverAt = selection.driver ? filters.indexOf(selection.driver.filter) : -1
         let { all, total } = selection
         let driverCount = selection.driver?.count ?? 0
         const one = (yes: boolean) => (yes ? 1 : 0)
-        for (const id of movieIds) {
+        for (const id of movies.movieIds) {
           const [then, nowStanding] = [was.get(id), now.get(id)]
           all += one(nowStanding !== undefined) - one(then !== undefined)
           total += one(isListed(nowStanding)) - one(isListed(then))

@@ -1,7 +1,7 @@
-import type { PreparedSql } from '../../db/prepared-sql.ts'
+import type { EditedMovies } from '../derived-cache.ts'
 import type { CursorValues } from '../paging-cursor.ts'
 import type { MovieFilter, SqlPart } from './movie-filters.ts'
-import { movieMatches } from './movie-text-matches.ts'
+import { editedMoviesMatching } from './movie-text-matches.ts'
 
 /** Where one movie stands in a list: what each of the list's tests says of it, and its sort key. */
 export interface Standing {
@@ -16,12 +16,12 @@ export interface Standing {
  * their counts and anchors by the difference.
  */
 export function standingsOf(
-  sql: PreparedSql,
+  movies: EditedMovies,
   filters: MovieFilter[],
   bounds: SqlPart[],
   key: string | null,
-  movieIds: number[],
 ): Map<number, Standing> {
+  const { sql, movieIds } = movies
   // A text filter asks the full-text index about the one movie; the others are SQL over its row.
   const tests = [...filters.filter((filter) => filter.match === undefined).map((f) => f.test), ...bounds]
   const columns = [`${key ?? 'null'} as k`, ...tests.map((test, n) => `(${test.sql}) as t${n}`)]
@@ -33,7 +33,9 @@ export function standingsOf(
     if (!row) continue
     let column = 0
     const passes = filters.map((filter) =>
-      filter.match === undefined ? row[`t${column++}`] === 1 : movieMatches(sql, filter.match, id),
+      filter.match === undefined
+        ? row[`t${column++}`] === 1
+        : editedMoviesMatching(movies, filter.match).has(id),
     )
     for (let bound = 0; bound < bounds.length; bound++) passes.push(row[`t${column++}`] === 1)
     standings.set(id, { key: row.k ?? null, passes })

@@ -1,7 +1,7 @@
 import type { DomainHandlers } from '../../ipc/handlers.ts'
 import { createPerson, deletePerson, personUsage, updatePerson } from './people.service.ts'
 import { listPeople } from './people-list.service.ts'
-import { readPersonDetail } from './person-detail.service.ts'
+import { readFilmography, readPersonDetail } from './person-detail.service.ts'
 
 export const peopleHandlers: DomainHandlers<'people'> = {
   'people:create': (input, ctx) => createPerson(ctx, input),
@@ -9,5 +9,6 @@ export const peopleHandlers: DomainHandlers<'people'> = {
   'people:usage': (input, { em }) => personUsage(em, input.id),
   'people:delete': (input, { em }) => deletePerson(em, input.id),
   'people:get': { read: (input, { sql }) => readPersonDetail(sql, input.id) },
+  'people:filmography': { read: (input, { sql }) => readFilmography(sql, input) },
   'people:list': { read: (input, ctx) => listPeople(ctx, input) },
 }

@@ -1,37 +1,50 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
-import type { PersonDetail } from '../../../src-shared/people.ts'
+import type { FilmographyOrder, FilmographyPart, PersonDetail } from '../../../src-shared/people.ts'
 import { AnchorLink } from '../../components/links.tsx'
 import { CHARACTER_ROLE_LABELS } from '../../lib/character-roles.ts'
 import { formatNumber, NOT_KNOWN, releaseYear } from '../../lib/format.ts'
+import { personQueries } from './people.queries.ts'
 
-type Order = 'oldest' | 'newest'
-
-// A prolific actor has thousands of parts: the page shows a first stretch of each list and more on request,
-// so it opens at once however long the career (every row is a few links and cells to lay out).
+// A prolific actor has thousands of parts: each list asks main for a stretch at a time and shows more on
+// request, so the page opens at once however long the career.
 const ROWS_AT_A_TIME = 100
 
-/** The first `shown` of `items`, and a button under the table for the next stretch when there are more. */
-function useStretch<T>(items: readonly T[], what: string) {
-  const [shown, setShown] = useState(ROWS_AT_A_TIME)
-  const hidden = items.length - shown
+/**
+ * The stretches of one list loaded so far, in `order`, and a button under the table for the next one while
+ * there are more. `count` is the list's length as the person's record says it, shown before any row comes.
+ */
+function useStretches(
+  personId: number,
+  part: FilmographyPart,
+  order: FilmographyOrder,
+  count: number,
+  what: string,
+) {
+  const query = useInfiniteQuery({
+    ...personQueries.filmography(personId, part, order, ROWS_AT_A_TIME),
+    enabled: count > 0,
+    // Turning the order round keeps the rows on screen until the other order's first stretch has come.
+    placeholderData: (previous) => previous,
+  })
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? []
+  const total = query.data?.pages.at(-1)?.total ?? count
+  const hidden = total - rows.length
   const more =
-    hidden > 0 ? (
+    query.hasNextPage && hidden > 0 ? (
       <Group justify="center" p="xs">
-        <Button variant="subtle" size="xs" onClick={() => setShown(shown + ROWS_AT_A_TIME)}>
+        <Button
+          variant="subtle"
+          size="xs"
+          loading={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
           Show {Math.min(hidden, ROWS_AT_A_TIME)} more {what} ({formatNumber(hidden)} not shown)
         </Button>
       </Group>
     ) : null
-  return { rows: items.slice(0, shown), more }
-}
-
-/** By release, oldest or newest first; films whose date is not known come last either way. */
-function byRelease<T>(items: readonly T[], dateOf: (item: T) => string | null, order: Order): T[] {
-  const known = items.filter((item) => dateOf(item) !== null)
-  const unknown = items.filter((item) => dateOf(item) === null)
-  // Main sends them oldest first (ties by title); newest first is that order turned round.
-  return [...(order === 'oldest' ? known : [...known].reverse()), ...unknown]
+  return { rows, total, more, failed: query.isError }
 }
 
 function FilmLink({ movie }: { movie: { id: number; title: string } }) {
@@ -47,6 +60,7 @@ function FilmographyTable({
   headingId,
   heading,
   count,
+  failed,
   columns,
   more,
   children,
@@ -54,6 +68,7 @@ function FilmographyTable({
   headingId: string
   heading: string
   count: number
+  failed: boolean
   columns: ReactNode
   more: ReactNode
   children: ReactNode
@@ -70,6 +85,11 @@ function FilmographyTable({
           </Table.Thead>
           <Table.Tbody>{children}</Table.Tbody>
         </Table>
+        {failed && (
+          <Text fz="sm" c="red" p="xs" role="alert">
+            This list could not be read. Open the page again to retry.
+          </Text>
+        )}
         {more}
       </Paper>
     </div>
@@ -78,12 +98,10 @@ function FilmographyTable({
 
 /** The films a person directed and the characters they played, each with its year and a link, sortable by year. */
 export function Filmography({ person }: { person: PersonDetail }) {
-  const [order, setOrder] = useState<Order>('oldest')
-  const directed = byRelease(person.directed, (movie) => movie.releaseDate, order)
-  const played = byRelease(person.characters, (character) => character.movie.releaseDate, order)
-  const empty = directed.length === 0 && played.length === 0
-  const directedStretch = useStretch(directed, 'films')
-  const playedStretch = useStretch(played, 'parts')
+  const [order, setOrder] = useState<FilmographyOrder>('oldest')
+  const directed = useStretches(person.id, 'directed', order, person.filmography.directed, 'films')
+  const played = useStretches(person.id, 'played', order, person.filmography.played, 'parts')
+  const empty = directed.total === 0 && played.total === 0
 
   return (
     <section aria-labelledby="filmography-heading">
@@ -111,20 +129,21 @@ export function Filmography({ person }: { person: PersonDetail }) {
         </Text>
       )}
       <Stack gap="lg">
-        {directed.length > 0 && (
+        {directed.total > 0 && (
           <FilmographyTable
             headingId="directed-heading"
             heading="Directed"
-            count={directed.length}
+            count={directed.total}
+            failed={directed.failed}
             columns={
               <>
                 <Table.Th w={72}>Year</Table.Th>
                 <Table.Th>Film</Table.Th>
               </>
             }
-            more={directedStretch.more}
+            more={directed.more}
           >
-            {directedStretch.rows.map((movie) => (
+            {directed.rows.map(({ movie }) => (
               <Table.Tr key={movie.id}>
                 <Table.Td>{releaseYear(movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
                 <Table.Td>
@@ -134,11 +153,12 @@ export function Filmography({ person }: { person: PersonDetail }) {
             ))}
           </FilmographyTable>
         )}
-        {played.length > 0 && (
+        {played.total > 0 && (
           <FilmographyTable
             headingId="played-heading"
             heading="Played"
-            count={played.length}
+            count={played.total}
+            failed={played.failed}
             columns={
               <>
                 <Table.Th w={72}>Year</Table.Th>
@@ -146,21 +166,21 @@ export function Filmography({ person }: { person: PersonDetail }) {
                 <Table.Th>Film</Table.Th>
               </>
             }
-            more={playedStretch.more}
+            more={played.more}
           >
-            {playedStretch.rows.map((character) => (
-              <Table.Tr key={character.id}>
-                <Table.Td>{releaseYear(character.movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
+            {played.rows.map(({ movie, character }) => (
+              <Table.Tr key={character?.id ?? movie.id}>
+                <Table.Td>{releaseYear(movie.releaseDate) ?? NOT_KNOWN}</Table.Td>
                 <Table.Td>
                   <Text fz="sm" fw={500} span>
-                    {character.name}
+                    {character?.name}
                   </Text>{' '}
                   <Text fz="xs" c="dimmed" span>
-                    {CHARACTER_ROLE_LABELS[character.role]}
+                    {character && CHARACTER_ROLE_LABELS[character.role]}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <FilmLink movie={character.movie} />
+                  <FilmLink movie={movie} />
                 </Table.Td>
               </Table.Tr>
             ))}
