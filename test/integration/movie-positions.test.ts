@@ -93,6 +93,13 @@ describe('movies:list by position', () => {
         where: () => "country_id = 2 and substr(release_date, 1, 4) between '1951' and '1978'",
       },
       {
+        // A quarter of the films: far in, gathering them beats walking from the top, and every anchor then
+        // comes from one gathering (see anchorEveryBlock).
+        name: 'favorites',
+        query: { favoritesOnly: true },
+        where: (userId) => `id in (select movie_id from favorite_movie where user_id = ${userId})`,
+      },
+      {
         name: 'favorites, searched',
         query: { favoritesOnly: true, text: 'day' },
         where: (userId) =>

@@ -3,7 +3,7 @@ import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilterName } from './movie-filters.ts'
-import { textMatchesOf } from './movie-text-matches.ts'
+import { roomFor, textMatchesOf } from './movie-text-matches.ts'
 
 /**
  * What the facets count, for every movie, by id: its country and director (0 when not known: ids start at 1),
@@ -74,6 +74,8 @@ function filedUnder(sql: PreparedSql, id: number): FiledUnder | null {
 function withRoomFor(index: FacetIndex, largest: number): FacetIndex {
   const size = index.exists.length
   if (largest < size) return index
+  // Room for the next movies too: each added movie would otherwise copy every array (1.4 MB at 100,000 films).
+  largest = roomFor(largest, size)
   const grown = <A extends Uint8Array | Int32Array>(array: A, length: number): A => {
     const copy = new (array.constructor as new (length: number) => A)(length)
     copy.set(array)

@@ -137,8 +137,8 @@ function rowAt(
 /**
  * Where the window at `position` starts in this list. Positions in the first block need no anchor; past it,
  * the window starts after the nearest anchor before it, when that is close enough; otherwise the anchor of
- * its block is found from the nearest one before (or from the top) by walking the sort index, and kept until
- * the data changes (see DerivedCache). A person dragging the scrollbar of one list pays the walk once per
+ * its block is found from the nearest one before (or from the top) by walking the sort index, and kept, as
+ * edits move it (see DerivedCache). A person dragging the scrollbar of one list pays the walk once per
  * stretch of it, then only a seek and a short skip. The caller knows the position is inside the list.
  */
 export function windowStart(
@@ -146,21 +146,62 @@ export function windowStart(
   list: SortedMovies,
   position: number,
 ): WindowStart {
+  const kept = keptStart(ctx, list, position)
+  if (kept) return kept
+  const anchors = keptAnchors(ctx, list)
   const block = Math.floor(position / ANCHOR_SPACING)
-  if (block === 0) return { after: null, skip: position }
-  const where = whereClause(walkConditions(list))
-  const cacheKey = JSON.stringify(['movie-list-anchors', list.key, list.order, where.sql, where.params])
-  const anchors = ctx.derived.get<Anchors>(cacheKey, followsMovies(list), () => [])
-  const nearest = lastBefore(anchors, position)
-  if (nearest && position - nearest.at - 1 < LONGEST_SKIP) {
-    return { after: nearest.row, skip: position - nearest.at - 1 }
-  }
   const target = block * ANCHOR_SPACING - 1
   const from = lastBefore(anchors, target)
   const found = rowAt(ctx, list, from?.row ?? null, target - (from ? from.at + 1 : 0))
   if (!found) throw new Error(`Movie list anchor ${block} lies past the end of the list`)
   anchors.splice(from ? anchors.indexOf(from) + 1 : 0, 0, { row: found, at: target })
   return { after: found, skip: position - block * ANCHOR_SPACING }
+}
+
+/** The anchors kept for this list (an empty list, kept from now on, when none are). */
+function keptAnchors(ctx: Pick<ReadContext, 'sql' | 'derived'>, list: SortedMovies): Anchors {
+  const where = whereClause(walkConditions(list))
+  const cacheKey = JSON.stringify(['movie-list-anchors', list.key, list.order, where.sql, where.params])
+  return ctx.derived.get<Anchors>(cacheKey, followsMovies(list), () => [])
+}
+
+/**
+ * Where the window at `position` starts, from the anchors already kept (nothing is walked), or null when none
+ * is near enough before it. Positions in the first block need none.
+ */
+export function keptStart(
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
+  list: SortedMovies,
+  position: number,
+): WindowStart | null {
+  if (position < ANCHOR_SPACING) return { after: null, skip: position }
+  const nearest = lastBefore(keptAnchors(ctx, list), position)
+  return nearest && position - nearest.at - 1 < LONGEST_SKIP
+    ? { after: nearest.row, skip: position - nearest.at - 1 }
+    : null
+}
+
+/**
+ * Every anchor of the list at once, by one statement over its movies as `gathered` reads them (see
+ * gatheredFrom), sorted and numbered: for a list few enough to gather, one sort of it costs less than walking
+ * the sort index to a far anchor, over every film the filters drop (the years 1990–1999 by release date: 14 ms
+ * gathered for each jump, 10 ms once for every anchor, then 1–2 ms a jump).
+ */
+export function anchorEveryBlock(
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
+  list: SortedMovies,
+  gathered: SqlPart,
+): void {
+  const { key, order } = list
+  const rows = ctx.sql.all<{ k: string | number; id: number; n: number }>(
+    `select k, id, n from (
+       select ${key} as k, m.id as id, row_number() over (order by ${key} ${order}, m.id ${order}) as n
+         from ${gathered.sql})
+      where n % ? = 0`,
+    [...gathered.params, ANCHOR_SPACING],
+  )
+  const anchors = keptAnchors(ctx, list)
+  anchors.splice(0, anchors.length, ...rows.map((row) => ({ row: [row.k, row.id], at: row.n - 1 })))
 }
 
 /** The last anchor before `position` (at most a few hundred are kept). */

@@ -12,7 +12,15 @@ import {
   type SqlPart,
   whereClause,
 } from './movie-filters.ts'
-import { type SortedMovies, type WindowStart, walkConditions, windowStart } from './movie-list-anchors.ts'
+import {
+  ANCHOR_SPACING,
+  anchorEveryBlock,
+  keptStart,
+  type SortedMovies,
+  type WindowStart,
+  walkConditions,
+  windowStart,
+} from './movie-list-anchors.ts'
 import { gatheredFrom, gatheringIsCheaper, type MovieSelection, selectMovies } from './movie-selection.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
 import { withTextMatches } from './movie-text-matches.ts'
@@ -138,6 +146,32 @@ function gatheredWindow(list: SortedMovies, selection: MovieSelection, start: Wi
   }
 }
 
+/**
+ * The window at `position`, read the cheaper way: walking the sort index from a kept anchor near it, or from
+ * the top (finding the anchors on the way), or gathering the filtered movies and sorting them. When gathering
+ * beats the walk from the top but a walk from an anchor would beat gathering (a jump far into a list of some
+ * thousands), every anchor of the list comes from one gathering, for this jump and the ones after it.
+ */
+function windowAt(
+  ctx: ReadContext,
+  list: SortedMovies,
+  selection: MovieSelection,
+  position: number,
+  limit: number,
+): SqlPart {
+  const kept = keptStart(ctx, list, position)
+  if (kept && !gatheringIsCheaper(selection, kept.skip + limit)) return walkedWindow(list, kept, limit)
+  if (!gatheringIsCheaper(selection, position + limit)) {
+    return walkedWindow(list, windowStart(ctx, list, position), limit)
+  }
+  if (position >= ANCHOR_SPACING && !gatheringIsCheaper(selection, ANCHOR_SPACING + limit)) {
+    anchorEveryBlock(ctx, list, gatheredFrom(selection))
+    const start = keptStart(ctx, list, position)
+    if (start) return walkedWindow(list, start, limit)
+  }
+  return gatheredWindow(list, selection, { after: null, skip: position }, limit)
+}
+
 /** The rows of a window whose ids and keys `window` selects, in its order. */
 function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): SortedMovieListRow[] {
   const columns = movieListColumns(ctx.session.userId)
@@ -174,9 +208,11 @@ function listFiltered(
   const position = query.position ?? 0
   if (position >= total) return { items: [], total, nextCursor: null }
 
-  const window = gatheringIsCheaper(selection, position + limit)
-    ? gatheredWindow(list, selection, { after, skip: position }, limit)
-    : walkedWindow(list, after ? { after, skip: 0 } : windowStart(ctx, list, position), limit)
+  const window = after
+    ? gatheringIsCheaper(selection, limit)
+      ? gatheredWindow(list, selection, { after, skip: 0 }, limit)
+      : walkedWindow(list, { after, skip: 0 }, limit)
+    : windowAt(ctx, list, selection, position, limit)
   const rows = windowRows(ctx, list, window)
   const hasMore = rows.length > query.limit
   const page = hasMore ? rows.slice(0, query.limit) : rows

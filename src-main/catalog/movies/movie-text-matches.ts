@@ -18,6 +18,12 @@ const ZERO = '0'.charCodeAt(0)
 let inUse: Map<string, Uint8Array> | null = null
 
 /**
+ * The largest id an array by id grown past `largest` from `size` makes room for: an eighth more, at least
+ * 1,024, so that each movie added does not copy the whole array again.
+ */
+export const roomFor = (largest: number, size: number): number => largest + Math.max(1024, size >> 3)
+
+/**
  * A bitmap follows an edit of a few movies by asking whether each of them matches now (a movie added past its
  * end grows it).
  */
@@ -28,7 +34,7 @@ const followsMovies = (match: string): Derivation<Uint8Array> => ({
       const largest = Math.max(...movies.movieIds)
       let kept = bits
       if (largest >= kept.length) {
-        kept = new Uint8Array(largest + 1)
+        kept = new Uint8Array(roomFor(largest, kept.length) + 1)
         kept.set(bits)
       }
       const matching = editedMoviesMatching(movies, match)
