@@ -154,4 +154,46 @@ describe('what main keeps about the catalogue, after edits of one movie', () => 
       await fresh.close()
     }
   }, 120_000)
+
+  it('moves the median budget along as budgets are added, changed and removed on either side of it', async () => {
+    const fresh = await openCatalogRuntime({
+      dataDir: catalog.dataDir,
+      logger: quietLogger,
+      scheduleHousekeeping: () => {},
+    })
+    try {
+      const statsOf = async (runtime: typeof fresh) => {
+        const result = await runtime.dispatch('stats:summary', {})
+        if (!result.ok) throw new Error(result.error.message)
+        return (result.value as Output<'stats:summary'>).budget
+      }
+      const ids: number[] = []
+      for (const budget of [10, 20, 30, 40, 50, 60, 70]) {
+        ids.push((await catalog.call('movies:create', { title: `Budget ${budget}`, budget })).id)
+      }
+      expect((await statsOf(catalog.runtime)).median).toBe(40)
+      const random = seeded(3)
+      for (let edit = 0; edit < 40; edit++) {
+        const kind = random(3)
+        let label: string
+        if (kind === 0 || ids.length < 3) {
+          const budget = random(9) * 10 + 5
+          ids.push((await catalog.call('movies:create', { title: `Added ${edit}`, budget })).id)
+          label = `a film with ${budget} added`
+        } else if (kind === 1) {
+          const id = ids[random(ids.length)]!
+          const budget = random(4) === 0 ? null : random(9) * 10
+          await catalog.call('movies:update', { id, budget })
+          label = `film ${id}'s budget now ${budget}`
+        } else {
+          const id = ids.splice(random(ids.length), 1)[0]!
+          await catalog.call('movies:delete', { id })
+          label = `film ${id} deleted`
+        }
+        expect(await statsOf(catalog.runtime), `after edit ${edit}: ${label}`).toEqual(await statsOf(fresh))
+      }
+    } finally {
+      await fresh.close()
+    }
+  })
 })
