@@ -148,14 +148,20 @@ const sortsBefore = (budget: number | null, id: number, median: { budget: number
  */
 function stepFrom(sql: PreparedSql, from: { budget: number; id: number }, steps: number) {
   const [next, order] = steps > 0 ? ['>', 'asc'] : ['<', 'desc']
-  return (
-    sql.get<{ budget: number; id: number }>(
-      `select m.budget, m.id from movie m
-        where m.budget is not null and (${BUDGET_KEY} ${next} ? or (${BUDGET_KEY} = ? and m.id ${next} ?))
-        order by ${BUDGET_KEY} ${order}, m.id ${order} limit 1 offset ?`,
-      [from.budget, from.budget, from.id, Math.abs(steps) - 1],
-    ) ?? null
+  const wanted = Math.abs(steps)
+  // The rows tied with it on the budget, then the rows past its budget: two seeks on the index (an OR of the
+  // two, or a row value, made SQLite scan it, 15–90 ms at 100,000 films).
+  const tied = sql.all<{ budget: number; id: number }>(
+    `select m.budget, m.id from movie m where ${BUDGET_KEY} = ? and m.id ${next} ? and m.budget is not null
+      order by m.id ${order} limit ?`,
+    [from.budget, from.id, wanted],
   )
+  const beyond = sql.all<{ budget: number; id: number }>(
+    `select m.budget, m.id from movie m where ${BUDGET_KEY} ${next} ? and m.budget is not null
+      order by ${BUDGET_KEY} ${order}, m.id ${order} limit ?`,
+    [from.budget, wanted],
+  )
+  return [...tied, ...beyond][wanted - 1] ?? null
 }
 
 /**
