@@ -1038,6 +1038,7 @@ function writeCases(ctx: BenchContext, writeGoalMs: number): BenchCase[] {
     genreIds,
   })
   const target = facts.typicalCastMovieId
+  const favoriteAt = (i: number) => 1 + ((i * 7919) % facts.movies)
   const write = (benchCase: Omit<BenchCase, 'p95GoalMs' | 'ratioGoal' | 'group'>): BenchCase => ({
     ...benchCase,
     group: 'single writes',
@@ -1117,13 +1118,20 @@ function writeCases(ctx: BenchContext, writeGoalMs: number): BenchCase[] {
           }
         })(),
     }),
+    // Each a single write: the other half, untimed, before it.
     write({
-      name: 'favorites:add then remove',
-      service: async (i) => {
-        const movieId = 1 + ((i * 7919) % facts.movies)
-        await call(runtime, 'favorites:add', { movieId })
-        return call(runtime, 'favorites:remove', { movieId })
+      name: 'favorites:add',
+      before: async (i) => {
+        await call(runtime, 'favorites:remove', { movieId: favoriteAt(i) })
       },
+      service: (i) => call(runtime, 'favorites:add', { movieId: favoriteAt(i) }),
+    }),
+    write({
+      name: 'favorites:remove',
+      before: async (i) => {
+        await call(runtime, 'favorites:add', { movieId: favoriteAt(i) })
+      },
+      service: (i) => call(runtime, 'favorites:remove', { movieId: favoriteAt(i) }),
     }),
   ]
 }

@@ -93,6 +93,13 @@ describe('movies:list by position', () => {
         where: () => "country_id = 2 and substr(release_date, 1, 4) between '1951' and '1978'",
       },
       {
+        // Sorted by release date, the years bound the walk; films without a date sort past them, at the end
+        // of an ascending list, which a years filter with no end still has to leave out.
+        name: 'from a year',
+        query: { yearFrom: 1962 },
+        where: () => "substr(release_date, 1, 4) >= '1962'",
+      },
+      {
         // A quarter of the films: far in, gathering them beats walking from the top, and every anchor then
         // comes from one gathering (see anchorEveryBlock).
         name: 'favorites',

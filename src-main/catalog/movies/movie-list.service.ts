@@ -158,13 +158,14 @@ function windowAt(
   selection: MovieSelection,
   position: number,
   limit: number,
+  over: number,
 ): SqlPart {
   const kept = keptStart(ctx, list, position)
-  if (kept && !gatheringIsCheaper(selection, kept.skip + limit)) return walkedWindow(list, kept, limit)
-  if (!gatheringIsCheaper(selection, position + limit)) {
+  if (kept && !gatheringIsCheaper(selection, kept.skip + limit, over)) return walkedWindow(list, kept, limit)
+  if (!gatheringIsCheaper(selection, position + limit, over)) {
     return walkedWindow(list, windowStart(ctx, list, position), limit)
   }
-  if (position >= ANCHOR_SPACING && !gatheringIsCheaper(selection, ANCHOR_SPACING + limit)) {
+  if (position >= ANCHOR_SPACING && !gatheringIsCheaper(selection, ANCHOR_SPACING + limit, over)) {
     anchorEveryBlock(ctx, list, gatheredFrom(selection))
     const start = keptStart(ctx, list, position)
     if (start) return walkedWindow(list, start, limit)
@@ -201,18 +202,29 @@ function listFiltered(
   filters: MovieFilter[],
 ): MoviePage {
   const selection = selectMovies(ctx, filters)
-  const list: SortedMovies = { ...sortOf(query), filters }
+  const sorted = sortOf(query)
+  // Inside the stretch of release dates a list by release date seeks to, every film is in the years but those
+  // without a date; they sort outside the stretch, unless it runs to the end of an ascending list. Then the
+  // walk tests nothing the index does not hold, and never reads a film's row (the years 1990-1999, by release
+  // date: 1 ms a jump instead of 7).
+  const yearsHold = sorted.bounds.length > 0 && (sorted.order === 'desc' || query.yearTo !== undefined)
+  const list: SortedMovies = {
+    ...sorted,
+    filters: yearsHold ? filters.filter((filter) => filter.name !== 'years') : filters,
+  }
   const { total } = selection
   const limit = query.limit + 1
   const after = query.cursor ? decodeCursor(query.cursor, 2) : null
   const position = query.position ?? 0
   if (position >= total) return { items: [], total, nextCursor: null }
 
+  // A walk bounded to the years' stretch passes through only the films in those years.
+  const over = yearsHold && selection.driver?.filter.name === 'years' ? selection.driver.count : selection.all
   const window = after
-    ? gatheringIsCheaper(selection, limit)
+    ? gatheringIsCheaper(selection, limit, over)
       ? gatheredWindow(list, selection, { after, skip: 0 }, limit)
       : walkedWindow(list, { after, skip: 0 }, limit)
-    : windowAt(ctx, list, selection, position, limit)
+    : windowAt(ctx, list, selection, position, limit, over)
   const rows = windowRows(ctx, list, window)
   const hasMore = rows.length > query.limit
   const page = hasMore ? rows.slice(0, query.limit) : rows

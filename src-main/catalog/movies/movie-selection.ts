@@ -122,10 +122,15 @@ export function gatheredFrom({ filters, driver }: MovieSelection, extra: SqlPart
 
 /**
  * Whether gathering is cheaper than walking along a sort index far enough to pass `rows` rows of the filtered
- * list (a walk steps over the movies the filters drop, too).
+ * list (a walk steps over the movies the filters drop, too). `over` is how many movies the walk passes through
+ * in all: every one, unless the list's bounds keep it to a stretch of the index (see sortOf).
  */
-export function gatheringIsCheaper({ driver, all, total }: MovieSelection, rows: number): boolean {
+export function gatheringIsCheaper(
+  { driver, all, total }: MovieSelection,
+  rows: number,
+  over: number = all,
+): boolean {
   if (!driver) return false
-  const walked = (rows * all) / Math.max(total, 1)
-  return driver.count * GATHER_COST < Math.min(walked, all)
+  const walked = (rows * over) / Math.max(total, 1)
+  return driver.count * GATHER_COST < Math.min(walked, over)
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Group, NumberInput, Select, Stack, Table, Text, Title } 
 import { modals } from '@mantine/modals'
 import { useQuery } from '@tanstack/react-query'
 import type { BackupFrequency } from '../../../src-shared/transfer.ts'
+import { formatNumber } from '../../lib/format.ts'
 import { TaskProgress, useTask } from './task-progress.tsx'
 import { useBackUpNow, useCheck, useRestore, useSetSchedule } from './transfer.mutations.ts'
 import { transferQueries } from './transfer.queries.ts'
@@ -70,7 +71,7 @@ export function BackupsPanel() {
           title={report.ok ? 'The catalogue is sound' : 'Problems found'}
         >
           {report.ok
-            ? `${report.movies.toLocaleString()} films and ${report.images.toLocaleString()} images: every reference and every image is in place.`
+            ? `${formatNumber(report.movies)} films and ${formatNumber(report.images)} images: every reference and every image is in place.`
             : report.problems.join(' ')}
         </Alert>
       )}

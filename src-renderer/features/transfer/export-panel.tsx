@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Code, Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
+import { formatNumber } from '../../lib/format.ts'
 import { TaskProgress, useTask } from './task-progress.tsx'
 import { useExport } from './transfer.mutations.ts'
 
@@ -44,7 +45,7 @@ export function ExportPanel() {
       {task?.error && <Alert color="red">{task.error.message}</Alert>}
       {summary && (
         <Alert color="green" title="Exported">
-          {summary.movies.toLocaleString()} films written to <Code>{summary.path}</Code>
+          {formatNumber(summary.movies)} films written to <Code>{summary.path}</Code>
         </Alert>
       )}
     </Stack>

@@ -16,6 +16,7 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { formatDuration } from '../../../src-shared/duration.ts'
 import type { ImportPreview } from '../../../src-shared/transfer.ts'
+import { formatNumber } from '../../lib/format.ts'
 import { TaskProgress, useTask } from './task-progress.tsx'
 import { useImport, usePreviewImport } from './transfer.mutations.ts'
 
@@ -23,22 +24,22 @@ function PreviewReport({ preview }: { preview: ImportPreview }) {
   return (
     <Stack gap="sm">
       <Text>
-        <strong>{preview.formatLabel}</strong> — {preview.rows.toLocaleString()} rows read ({preview.encoding}
-        , separated by {preview.separator === 'tab' ? 'tabs' : `“${preview.separator}”`}).
+        <strong>{preview.formatLabel}</strong> — {formatNumber(preview.rows)} rows read ({preview.encoding},
+        separated by {preview.separator === 'tab' ? 'tabs' : `“${preview.separator}”`}).
       </Text>
       <List size="sm" spacing={2}>
-        <List.Item>{preview.newMovies.toLocaleString()} new films</List.Item>
+        <List.Item>{formatNumber(preview.newMovies)} new films</List.Item>
         <List.Item>
-          {preview.duplicates.total.toLocaleString()} look like films already in the catalogue
+          {formatNumber(preview.duplicates.total)} look like films already in the catalogue
         </List.Item>
-        <List.Item>{preview.problems.total.toLocaleString()} rows cannot be read</List.Item>
+        <List.Item>{formatNumber(preview.problems.total)} rows cannot be read</List.Item>
         {preview.skipped.map((skip) => (
           <List.Item key={skip.reason}>
-            {skip.count.toLocaleString()} left out: {skip.reason}
+            {formatNumber(skip.count)} left out: {skip.reason}
           </List.Item>
         ))}
         <List.Item>
-          New: {preview.newPeople.toLocaleString()} people, {preview.newGenres.length} genres,{' '}
+          New: {formatNumber(preview.newPeople)} people, {preview.newGenres.length} genres,{' '}
           {preview.newCountries.length} countries
         </List.Item>
         {preview.unknownColumns.length > 0 && (
@@ -179,10 +180,9 @@ export function ImportPanel() {
                 }
               >
                 Import{' '}
-                {(duplicates === 'skip'
-                  ? preview.newMovies
-                  : preview.newMovies + preview.duplicates.total
-                ).toLocaleString()}{' '}
+                {formatNumber(
+                  duplicates === 'skip' ? preview.newMovies : preview.newMovies + preview.duplicates.total,
+                )}{' '}
                 films
               </Button>
             </Group>
@@ -191,9 +191,8 @@ export function ImportPanel() {
       )}
       {summary && (
         <Alert color="green" title="Imported">
-          Added {summary.moviesAdded.toLocaleString()} films, {summary.peopleAdded} people,{' '}
-          {summary.genresAdded} genres and {summary.countriesAdded} countries; skipped{' '}
-          {summary.duplicatesSkipped} already there.{' '}
+          Added {formatNumber(summary.moviesAdded)} films, {summary.peopleAdded} people, {summary.genresAdded}{' '}
+          genres and {summary.countriesAdded} countries; skipped {summary.duplicatesSkipped} already there.{' '}
           <Anchor component={Link} to="/movies">
             See the films
           </Anchor>

@@ -1,6 +1,7 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import type { TaskSnapshot } from '../../../src-shared/tasks.ts'
+import { formatNumber } from '../../lib/format.ts'
 import { useCancelTask } from './transfer.mutations.ts'
 import { transferQueries } from './transfer.queries.ts'
 
@@ -48,7 +49,7 @@ export function TaskProgress({ task }: { task: TaskSnapshot }) {
       />
       <Text size="xs" c="dimmed">
         {task.phase}
-        {task.total > 0 && ` — ${task.done.toLocaleString()} of ${task.total.toLocaleString()}`}
+        {task.total > 0 && ` — ${formatNumber(task.done)} of ${formatNumber(task.total)}`}
         {left && ` — ${left}`}
       </Text>
     </Stack>
