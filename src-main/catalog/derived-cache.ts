@@ -32,6 +32,25 @@ export interface EditedMovies {
   shared<T>(key: string, compute: () => T): T
 }
 
+/**
+ * A derivation whose answer follows an edit by what `observe` says of the edited movies before the edit and
+ * after it (their standing in a list, the values they count under): `follow` is given both.
+ */
+export function followingEdits<T, Observed>(
+  dependsOn: readonly DataDomain[],
+  observe: (movies: EditedMovies) => Observed,
+  follow: (kept: T, before: Observed, after: Observed, movies: EditedMovies) => T | null,
+): Derivation<T> {
+  return {
+    dependsOn,
+    upkeep: {
+      before: observe,
+      // Only called with the note `before` took (see dataChanged).
+      after: (kept, movies, note) => follow(kept, note as Observed, observe(movies), movies),
+    },
+  }
+}
+
 function editedMovies(sql: PreparedSql, movieIds: number[]): EditedMovies {
   const worked = new Map<string, unknown>()
   return {

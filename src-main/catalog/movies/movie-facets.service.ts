@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { FacetCount, MovieFacets } from '../../../src-shared/movies.ts'
-import type { Derivation } from '../derived-cache.ts'
+import { type Derivation, followingEdits } from '../derived-cache.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
@@ -9,7 +9,6 @@ import {
   DIRECTORS_SHOWN,
   type FacetName,
   type FacetTally,
-  type FiledUnder,
   filedNow,
   tallyFacets,
   topCounts,
@@ -133,28 +132,20 @@ function tallyBySql(
  * be shown, so an edit that changes a director drops them instead.
  */
 function followsMovies(facet: FacetName): Derivation<Map<number, number>> {
-  return {
-    dependsOn: ['movies'],
-    upkeep: {
-      before: filedNow,
-      after(counts, movies, note) {
-        const was = note as Map<number, FiledUnder | null>
-        const now = filedNow(movies)
-        const kept = new Map(counts)
-        for (const id of movies.movieIds) {
-          const [before, after] = [valuesIn(was.get(id), facet), valuesIn(now.get(id), facet)]
-          if (facet === 'directors' && before.join() !== after.join()) return null
-          for (const value of before) {
-            const left = (kept.get(value) ?? 0) - 1
-            if (left > 0) kept.set(value, left)
-            else kept.delete(value)
-          }
-          for (const value of after) kept.set(value, (kept.get(value) ?? 0) + 1)
-        }
-        return kept
-      },
-    },
-  }
+  return followingEdits(['movies'], filedNow, (counts, was, now, { movieIds }) => {
+    const kept = new Map(counts)
+    for (const id of movieIds) {
+      const [before, after] = [valuesIn(was.get(id), facet), valuesIn(now.get(id), facet)]
+      if (facet === 'directors' && before.join() !== after.join()) return null
+      for (const value of before) {
+        const left = (kept.get(value) ?? 0) - 1
+        if (left > 0) kept.set(value, left)
+        else kept.delete(value)
+      }
+      for (const value of after) kept.set(value, (kept.get(value) ?? 0) + 1)
+    }
+    return kept
+  })
 }
 
 /**

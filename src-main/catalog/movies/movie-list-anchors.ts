@@ -1,4 +1,4 @@
-import type { Derivation, EditedMovies } from '../derived-cache.ts'
+import { type Derivation, type EditedMovies, followingEdits } from '../derived-cache.ts'
 import type { CursorValues } from '../paging-cursor.ts'
 import type { ReadContext } from '../service-context.ts'
 import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
@@ -63,29 +63,20 @@ function followsMovies(list: SortedMovies): Derivation<Anchors> {
     const order = compareKeyAndId([standing.key, id], row)
     return list.order === 'asc' ? order < 0 : order > 0
   }
-  return {
-    dependsOn: filtersDependOn(list.filters),
-    upkeep: {
-      before: standings,
-      after(anchors, movies, note) {
-        const was = note as Map<number, Standing>
-        const now = standings(movies)
-        const { movieIds } = movies
-        const edited = new Set(movieIds)
-        return anchors
-          .filter((anchor) => !edited.has(Number(anchor.row[1])))
-          .map(({ row, at }) => {
-            let moved = at
-            for (const id of movieIds) {
-              const [then, nowStanding] = [was.get(id), now.get(id)]
-              if (isListed(then) && before(row, id, then)) moved--
-              if (isListed(nowStanding) && before(row, id, nowStanding)) moved++
-            }
-            return { row, at: moved }
-          })
-      },
-    },
-  }
+  return followingEdits(filtersDependOn(list.filters), standings, (anchors, was, now, { movieIds }) => {
+    const edited = new Set(movieIds)
+    return anchors
+      .filter((anchor) => !edited.has(Number(anchor.row[1])))
+      .map(({ row, at }) => {
+        let moved = at
+        for (const id of movieIds) {
+          const [then, nowStanding] = [was.get(id), now.get(id)]
+          if (isListed(then) && before(row, id, then)) moved--
+          if (isListed(nowStanding) && before(row, id, nowStanding)) moved++
+        }
+        return { row, at: moved }
+      })
+  })
 }
 
 /**

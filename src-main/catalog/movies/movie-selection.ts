@@ -1,9 +1,9 @@
 import type { DataDomain } from '../../../src-shared/contract-kit.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
-import type { Derivation, EditedMovies } from '../derived-cache.ts'
+import { type Derivation, type EditedMovies, followingEdits } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
 import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
-import { isListed, type Standing, standingsOf } from './movie-standing.ts'
+import { isListed, standingsOf } from './movie-standing.ts'
 
 /**
  * Reading a movie found through another index (then testing and sorting it) costs a few times a step along a
@@ -57,28 +57,20 @@ export const filtersDependOn = (filters: MovieFilter[]): DataDomain[] =>
  */
 function followsMovies(filters: MovieFilter[]): Derivation<MovieSelection> {
   const standings = (movies: EditedMovies) => standingsOf(movies, filters, [], null)
-  return {
-    dependsOn: filtersDependOn(filters),
-    upkeep: {
-      before: standings,
-      after(selection, movies, before) {
-        const was = before as Map<number, Standing>
-        const now = standings(movies)
-        const driverAt = selection.driver ? filters.indexOf(selection.driver.filter) : -1
-        let { all, total } = selection
-        let driverCount = selection.driver?.count ?? 0
-        const one = (yes: boolean) => (yes ? 1 : 0)
-        for (const id of movies.movieIds) {
-          const [then, nowStanding] = [was.get(id), now.get(id)]
-          all += one(nowStanding !== undefined) - one(then !== undefined)
-          total += one(isListed(nowStanding)) - one(isListed(then))
-          driverCount += one(nowStanding?.passes[driverAt] === true) - one(then?.passes[driverAt] === true)
-        }
-        const driver = selection.driver && { ...selection.driver, count: driverCount }
-        return { ...selection, all, total, driver }
-      },
-    },
-  }
+  return followingEdits(filtersDependOn(filters), standings, (selection, was, now, { movieIds }) => {
+    const driverAt = selection.driver ? filters.indexOf(selection.driver.filter) : -1
+    let { all, total } = selection
+    let driverCount = selection.driver?.count ?? 0
+    const one = (yes: boolean) => (yes ? 1 : 0)
+    for (const id of movieIds) {
+      const [then, nowStanding] = [was.get(id), now.get(id)]
+      all += one(nowStanding !== undefined) - one(then !== undefined)
+      total += one(isListed(nowStanding)) - one(isListed(then))
+      driverCount += one(nowStanding?.passes[driverAt] === true) - one(then?.passes[driverAt] === true)
+    }
+    const driver = selection.driver && { ...selection.driver, count: driverCount }
+    return { ...selection, all, total, driver }
+  })
 }
 
 function countMovies(sql: PreparedSql, filters: MovieFilter[]): MovieSelection {

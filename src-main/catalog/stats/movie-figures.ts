@@ -1,6 +1,6 @@
 import { BUDGET_RANGE_STARTS, type CatalogStats, type TermCount } from '../../../src-shared/stats.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
-import type { Derivation, EditedMovies } from '../derived-cache.ts'
+import { type Derivation, type EditedMovies, followingEdits } from '../derived-cache.ts'
 import { MOVIE_SORT_KEYS } from '../movies/movie-sort-keys.ts'
 import { compareNames } from '../text-keys.ts'
 
@@ -169,45 +169,41 @@ function stepFrom(sql: PreparedSql, from: { budget: number; id: number }, steps:
  * the budgets are read again (two steps along an index), and the median moves along the index by as many places
  * as the edit moved it (read afresh when the median's own movie was edited).
  */
-export const FOLLOWS_MOVIES: Derivation<MovieTally> = {
-  dependsOn: ['movies'],
-  upkeep: {
-    before: countedNow,
-    after(kept, movies, note) {
-      const was = note as Map<number, CountedMovie | null>
-      const now = countedNow(movies)
-      const tally: MovieTally = {
-        ...kept,
-        decades: new Map(kept.decades),
-        genres: new Map(kept.genres),
-        countries: new Map(kept.countries),
-        ranges: [...kept.ranges],
-      }
-      let medianPlace = Math.floor((kept.withBudget - 1) / 2)
-      const { median } = kept
-      let medianEdited = median === null
-      for (const id of movies.movieIds) {
-        const [before, after] = [was.get(id), now.get(id)]
-        if (before) countMovie(tally, before, -1)
-        if (after) countMovie(tally, after, 1)
-        if (median && id === median.id) medianEdited = true
-        if (median && before && sortsBefore(before.budget, id, median)) medianPlace--
-        if (median && after && sortsBefore(after.budget, id, median)) medianPlace++
-      }
-      Object.assign(tally, budgetEnds(movies.sql))
-      const wanted = Math.floor((tally.withBudget - 1) / 2)
-      tally.median =
-        tally.withBudget === 0
-          ? null
-          : medianEdited || !median
-            ? medianAt(movies.sql, tally.withBudget)
-            : wanted === medianPlace
-              ? median
-              : stepFrom(movies.sql, median, wanted - medianPlace)
-      return tally
-    },
+export const FOLLOWS_MOVIES: Derivation<MovieTally> = followingEdits(
+  ['movies'],
+  countedNow,
+  (kept, was, now, movies) => {
+    const tally: MovieTally = {
+      ...kept,
+      decades: new Map(kept.decades),
+      genres: new Map(kept.genres),
+      countries: new Map(kept.countries),
+      ranges: [...kept.ranges],
+    }
+    let medianPlace = Math.floor((kept.withBudget - 1) / 2)
+    const { median } = kept
+    let medianEdited = median === null
+    for (const id of movies.movieIds) {
+      const [before, after] = [was.get(id), now.get(id)]
+      if (before) countMovie(tally, before, -1)
+      if (after) countMovie(tally, after, 1)
+      if (median && id === median.id) medianEdited = true
+      if (median && before && sortsBefore(before.budget, id, median)) medianPlace--
+      if (median && after && sortsBefore(after.budget, id, median)) medianPlace++
+    }
+    Object.assign(tally, budgetEnds(movies.sql))
+    const wanted = Math.floor((tally.withBudget - 1) / 2)
+    tally.median =
+      tally.withBudget === 0
+        ? null
+        : medianEdited || !median
+          ? medianAt(movies.sql, tally.withBudget)
+          : wanted === medianPlace
+            ? median
+            : stepFrom(movies.sql, median, wanted - medianPlace)
+    return tally
   },
-}
+)
 
 /** The figures of the statistics page from the tally, with the names of its genres and countries. */
 export function movieFigures(
@@ -245,17 +241,14 @@ export function movieFigures(
 }
 
 /** Whether an edit changed who directed any of the movies (the directors' figures are then counted again). */
-export const DIRECTORS_FOLLOW_MOVIES = <T>(): Derivation<T> => ({
-  dependsOn: ['movies', 'people'],
-  upkeep: {
-    before: countedNow,
-    after(kept, movies, note) {
-      const was = note as Map<number, CountedMovie | null>
-      const now = countedNow(movies)
+export const DIRECTORS_FOLLOW_MOVIES = <T>(): Derivation<T> =>
+  followingEdits<T, Map<number, CountedMovie | null>>(
+    ['movies', 'people'],
+    countedNow,
+    (kept, was, now, movies) => {
       const changed = movies.movieIds.some(
         (id) => (was.get(id)?.directorId ?? null) !== (now.get(id)?.directorId ?? null),
       )
       return changed ? null : kept
     },
-  },
-})
+  )
