@@ -7,7 +7,7 @@ import { compareNames } from '../text-keys.ts'
 const TOP_COUNTRIES = 15
 
 /** Most first; a tie in the platform's name order (genres and countries are a few hundred at most). */
-export const byCountThenName = (a: TermCount, b: TermCount) => b.count - a.count || compareNames(a, b)
+const byCountThenName = (a: TermCount, b: TermCount) => b.count - a.count || compareNames(a, b)
 
 /**
  * What the movies add up to, by ids (names are looked up as the page is answered): every count an edit of one
@@ -205,19 +205,82 @@ export const FOLLOWS_MOVIES: Derivation<MovieTally> = followingEdits(
   },
 )
 
+/** Genres or countries counted by id, with their names, most first. */
+function namedTerms(sql: PreparedSql, table: 'genre' | 'country', counts: Map<number, number>): TermCount[] {
+  return sql
+    .all<{ id: number; name: string }>(
+      `select id, name from ${table} where id in (select value from json_each(?))`,
+      [JSON.stringify([...counts.keys()])],
+    )
+    .map((term) => ({ ...term, count: counts.get(term.id)! }))
+    .sort(byCountThenName)
+}
+
+/** One profile's favorites: how many, and how many of them have each genre (by genre id). */
+export interface FavoriteTally {
+  total: number
+  genres: Map<number, number>
+}
+
+export function tallyFavorites(sql: PreparedSql, userId: number): FavoriteTally {
+  const total = sql.get<{ n: number }>('select count(*) as n from favorite_movie where user_id = ?', [
+    userId,
+  ])!.n
+  const genres = sql.all<{ k: number; n: number }>(
+    `select mg.genre_id as k, count(*) as n
+       from favorite_movie f join movie_genre mg on mg.movie_id = f.movie_id where f.user_id = ? group by k`,
+    [userId],
+  )
+  return { total, genres: new Map(genres.map((row) => [row.k, row.n])) }
+}
+
+/**
+ * A profile's favorites' figures follow an edit: each edited movie is taken out as it was (if it was a
+ * favorite, with its genres then) and counted in as it is.
+ */
+export function followsFavorites(userId: number): Derivation<FavoriteTally> {
+  const favoriteNow = (movies: EditedMovies) => {
+    const counted = countedNow(movies)
+    return new Map(
+      movies.movieIds.map((id) => {
+        const isFavorite =
+          movies.sql.get('select 1 from favorite_movie where user_id = ? and movie_id = ?', [userId, id]) !==
+          undefined
+        return [id, isFavorite ? (counted.get(id)?.genres ?? []) : null] as const
+      }),
+    )
+  }
+  return followingEdits(['favorites', 'movies'], favoriteNow, (kept, was, now, { movieIds }) => {
+    const tally = { total: kept.total, genres: new Map(kept.genres) }
+    for (const id of movieIds) {
+      for (const [genres, by] of [
+        [was.get(id), -1],
+        [now.get(id), 1],
+      ] as const) {
+        if (!genres) continue
+        tally.total += by
+        for (const genre of genres) count(tally.genres, genre, by)
+      }
+    }
+    return tally
+  })
+}
+
+/** The favorites' figures of the statistics page, with the genres' names. */
+export const favoriteFigures = (
+  sql: PreparedSql,
+  tally: FavoriteTally,
+): NonNullable<CatalogStats['favorites']> => ({
+  total: tally.total,
+  genres: namedTerms(sql, 'genre', tally.genres),
+})
+
 /** The figures of the statistics page from the tally, with the names of its genres and countries. */
 export function movieFigures(
   sql: PreparedSql,
   tally: MovieTally,
 ): Omit<CatalogStats, 'people' | 'characters' | 'directors' | 'actors' | 'favorites'> {
-  const named = (table: 'genre' | 'country', counts: Map<number, number>): TermCount[] =>
-    sql
-      .all<{ id: number; name: string }>(
-        `select id, name from ${table} where id in (select value from json_each(?))`,
-        [JSON.stringify([...counts.keys()])],
-      )
-      .map((term) => ({ ...term, count: counts.get(term.id)! }))
-      .sort(byCountThenName)
+  const named = (table: 'genre' | 'country', counts: Map<number, number>) => namedTerms(sql, table, counts)
   return {
     movies: tally.movies,
     runningTime: { totalSeconds: tally.totalSeconds, movies: tally.withDuration },
