@@ -13,18 +13,18 @@ export interface MovieEdit {
 
 const idOf = (value: unknown, field: 'id' | 'movieId') => [(value as Record<typeof field, number>)[field]]
 
-const ONE_MOVIE: MovieEdit = { named: (input) => idOf(input, 'id'), changed: (input) => idOf(input, 'id') }
-const ONE_FAVORITE: MovieEdit = {
-  named: (input) => idOf(input, 'movieId'),
-  changed: (input) => idOf(input, 'movieId'),
-}
+/** A command about the one movie its input names in `field`, before it runs and after. */
+const oneMovieIn = (field: 'id' | 'movieId'): MovieEdit => ({
+  named: (input) => idOf(input, field),
+  changed: (input) => idOf(input, field),
+})
 
 const MOVIE_EDITS: Partial<Record<Channel, MovieEdit>> = {
   'movies:create': { named: () => [], changed: (_input, output) => idOf(output, 'id') },
-  'movies:update': ONE_MOVIE,
-  'movies:delete': ONE_MOVIE,
-  'favorites:add': ONE_FAVORITE,
-  'favorites:remove': ONE_FAVORITE,
+  'movies:update': oneMovieIn('id'),
+  'movies:delete': oneMovieIn('id'),
+  'favorites:add': oneMovieIn('movieId'),
+  'favorites:remove': oneMovieIn('movieId'),
 }
 
 /** How `channel` changes movies, when it changes only those it names; undefined when it can change any. */

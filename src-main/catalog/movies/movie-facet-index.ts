@@ -2,8 +2,9 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
+import { grownTo, withRoom } from './arrays-by-id.ts'
 import type { MovieFilterName } from './movie-filters.ts'
-import { roomFor, textMatchesOf } from './movie-text-matches.ts'
+import { textMatchesOf } from './movie-text-matches.ts'
 
 /**
  * What the facets count, for every movie, by id: its country and director (0 when not known: ids start at 1),
@@ -46,12 +47,59 @@ export interface FiledUnder {
   genres: number[]
 }
 
-const ROW_OF_ONE =
-  'select country_id as c, director_id as d, cast(substr(release_date, 1, 4) as integer) as y from movie where id = ?'
+/** An edited movie's row as the kept answers count it (see editedMovieRows). */
+export interface EditedMovieRow {
+  duration: number | null
+  releaseDate: string | null
+  countryId: number | null
+  budget: number | null
+  directorId: number | null
+  genres: number[]
+}
+
+/**
+ * Each edited movie's row and genres as they are at that moment (null: no such movie), read once for every
+ * kept answer that counts them (the facets, the statistics).
+ */
+export const editedMovieRows = (movies: EditedMovies): Map<number, EditedMovieRow | null> =>
+  movies.shared('movie-rows', () => {
+    const rows = new Map<number, EditedMovieRow | null>()
+    for (const id of movies.movieIds) {
+      const row = movies.sql.get<Omit<EditedMovieRow, 'genres'>>(
+        `select duration, release_date as releaseDate, country_id as countryId, budget, director_id as directorId
+           from movie where id = ?`,
+        [id],
+      )
+      const genres = movies.sql.all<{ g: number }>(
+        'select genre_id as g from movie_genre where movie_id = ?',
+        [id],
+      )
+      rows.set(id, row ? { ...row, genres: genres.map((link) => link.g) } : null)
+    }
+    return rows
+  })
 
 /** What the facets count of each edited movie as it is at that moment (null: no such movie). */
 export const filedNow = (movies: EditedMovies): Map<number, FiledUnder | null> =>
-  movies.shared('filed-under', () => new Map(movies.movieIds.map((id) => [id, filedUnder(movies.sql, id)])))
+  new Map(
+    [...editedMovieRows(movies)].map(([id, row]) => [
+      id,
+      row && {
+        country: row.countryId ?? 0,
+        director: row.directorId ?? 0,
+        // A year alone is stored as its 1 January, so it counts in its year like any full date.
+        year: row.releaseDate === null ? UNKNOWN : Number(row.releaseDate.slice(0, 4)),
+        genres: row.genres,
+      },
+    ]),
+  )
+
+/** Moves the count kept for `key` by `by`, forgetting it at zero (a followed tally keeps no empty counts). */
+export function moveCount<K>(counts: Map<K, number>, key: K, by: number): void {
+  const now = (counts.get(key) ?? 0) + by
+  if (now > 0) counts.set(key, now)
+  else counts.delete(key)
+}
 
 /** The values a movie counts under in one facet: none when there is no such movie or the value is not known. */
 export function valuesIn(filed: FiledUnder | null | undefined, facet: FacetName): number[] {
@@ -63,31 +111,18 @@ export function valuesIn(filed: FiledUnder | null | undefined, facet: FacetName)
 
 export type FacetName = 'genres' | 'countries' | 'directors' | 'years'
 
-function filedUnder(sql: PreparedSql, id: number): FiledUnder | null {
-  const row = sql.get<{ c: number | null; d: number | null; y: number | null }>(ROW_OF_ONE, [id])
-  if (!row) return null
-  const genres = sql.all<{ g: number }>('select genre_id as g from movie_genre where movie_id = ?', [id])
-  return { country: row.c ?? 0, director: row.d ?? 0, year: row.y ?? UNKNOWN, genres: genres.map((l) => l.g) }
-}
-
 /** The index with room for ids up to `largest` (a movie added since it was built), copied when it had none. */
 function withRoomFor(index: FacetIndex, largest: number): FacetIndex {
+  const exists = withRoom(index.exists, largest)
+  if (exists === index.exists) return index
   const size = index.exists.length
-  if (largest < size) return index
-  // Room for the next movies too: each added movie would otherwise copy every array (1.4 MB at 100,000 films).
-  largest = roomFor(largest, size)
-  const grown = <A extends Uint8Array | Int32Array>(array: A, length: number): A => {
-    const copy = new (array.constructor as new (length: number) => A)(length)
-    copy.set(array)
-    return copy
-  }
-  const genreStart = grown(index.genreStart, largest + 2)
+  const genreStart = grownTo(index.genreStart, exists.length + 1)
   genreStart.fill(index.genreStart[size]!, size + 1)
   return {
-    exists: grown(index.exists, largest + 1),
-    country: grown(index.country, largest + 1),
-    director: grown(index.director, largest + 1),
-    year: grown(index.year, largest + 1),
+    exists,
+    country: grownTo(index.country, exists.length),
+    director: grownTo(index.director, exists.length),
+    year: grownTo(index.year, exists.length),
     genreStart,
     genres: index.genres,
   }
@@ -104,11 +139,8 @@ function refile(index: FacetIndex, id: number, now: FiledUnder | null): FacetInd
     // to spare, so an added movie's links go on its end without copying the 200,000 before them.
     const shift = genres.length - (end - start)
     const used = index.genreStart[index.genreStart.length - 1]!
-    if (used + shift > index.genres.length) {
-      const links = new Int32Array(roomFor(used + shift, index.genres.length) + 1)
-      links.set(index.genres.subarray(0, used))
-      kept = { ...index, genres: links }
-    }
+    const links = withRoom(index.genres, used + shift - 1)
+    if (links !== index.genres) kept = { ...index, genres: links }
     kept.genres.copyWithin(start + genres.length, end, used)
     for (let later = id + 1; later < kept.genreStart.length; later++) kept.genreStart[later]! += shift
   }

@@ -10,6 +10,7 @@ import {
   type FacetName,
   type FacetTally,
   filedNow,
+  moveCount,
   tallyFacets,
   topCounts,
   valuesIn,
@@ -137,12 +138,8 @@ function followsMovies(facet: FacetName): Derivation<Map<number, number>> {
     for (const id of movieIds) {
       const [before, after] = [valuesIn(was.get(id), facet), valuesIn(now.get(id), facet)]
       if (facet === 'directors' && before.join() !== after.join()) return null
-      for (const value of before) {
-        const left = (kept.get(value) ?? 0) - 1
-        if (left > 0) kept.set(value, left)
-        else kept.delete(value)
-      }
-      for (const value of after) kept.set(value, (kept.get(value) ?? 0) + 1)
+      for (const value of before) moveCount(kept, value, -1)
+      for (const value of after) moveCount(kept, value, 1)
     }
     return kept
   })

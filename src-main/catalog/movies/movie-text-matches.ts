@@ -1,6 +1,7 @@
 import type { ReadConnection } from '../../db/read-connection.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
+import { withRoom } from './arrays-by-id.ts'
 import type { MovieFilter } from './movie-filters.ts'
 
 /**
@@ -18,12 +19,6 @@ const ZERO = '0'.charCodeAt(0)
 let inUse: Map<string, Uint8Array> | null = null
 
 /**
- * The largest id an array by id grown past `largest` from `size` makes room for: an eighth more, at least
- * 1,024, so that each movie added does not copy the whole array again.
- */
-export const roomFor = (largest: number, size: number): number => largest + Math.max(1024, size >> 3)
-
-/**
  * A bitmap follows an edit of a few movies by asking whether each of them matches now (a movie added past its
  * end grows it).
  */
@@ -31,12 +26,7 @@ const followsMovies = (match: string): Derivation<Uint8Array> => ({
   dependsOn: ['movies'],
   upkeep: {
     after(bits, movies) {
-      const largest = Math.max(...movies.movieIds)
-      let kept = bits
-      if (largest >= kept.length) {
-        kept = new Uint8Array(roomFor(largest, kept.length) + 1)
-        kept.set(bits)
-      }
+      const kept = withRoom(bits, Math.max(...movies.movieIds))
       const matching = editedMoviesMatching(movies, match)
       for (const id of movies.movieIds) kept[id] = matching.has(id) ? 1 : 0
       return kept

@@ -1,6 +1,12 @@
 import type { CharacterRole } from '../../../src-shared/characters.ts'
 import type { ParsedInput } from '../../../src-shared/contract.ts'
-import type { FilmographyEntry, FilmographyOrder, Gender, PersonDetail } from '../../../src-shared/people.ts'
+import type {
+  FilmographyEntry,
+  FilmographyOrder,
+  FilmographyPart,
+  Gender,
+  PersonDetail,
+} from '../../../src-shared/people.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { notFound } from '../errors.ts'
@@ -46,6 +52,12 @@ const BY_RELEASE: Record<FilmographyOrder, string> = {
   newest: 'm.release_date is null, m.release_date desc, m.title_sort_key, m.id',
 }
 
+/** How many films the person (`?`) directed, and how many characters they play. */
+const COUNT_OF: Record<FilmographyPart, string> = {
+  directed: 'select count(*) from movie where director_id = ?',
+  played: 'select count(*) from character where actor_id = ?',
+}
+
 /**
  * A person's page by prepared statements: the person with their country and photo, and how many films they
  * directed and characters they play. The films and characters come a stretch at a time (readFilmography): a
@@ -63,9 +75,8 @@ export function readPersonDetail(sql: PreparedSql, id: number): PersonDetail {
     [id],
   )
   if (!person) throw notFound('person', id)
-  const counted = sql.get<{ directed: number; played: number }>(
-    `select (select count(*) from movie where director_id = ?) as directed,
-            (select count(*) from character where actor_id = ?) as played`,
+  const counted = sql.get<Record<FilmographyPart, number>>(
+    `select (${COUNT_OF.directed}) as directed, (${COUNT_OF.played}) as played`,
     [id, id],
   )!
   return {
@@ -119,12 +130,7 @@ export function readFilmography(
             where c.actor_id = ? order by ${BY_RELEASE[order]}, c.id limit ? offset ?`,
           [personId, limit, position],
         )
-  const total = sql.get<{ n: number }>(
-    part === 'directed'
-      ? 'select count(*) as n from movie where director_id = ?'
-      : 'select count(*) as n from character where actor_id = ?',
-    [personId],
-  )!.n
+  const total = sql.get<{ n: number }>(`select (${COUNT_OF[part]}) as n`, [personId])!.n
   return {
     total,
     items: rows.map((row) => ({

@@ -1,6 +1,7 @@
 import { BUDGET_RANGE_STARTS, type CatalogStats, type TermCount } from '../../../src-shared/stats.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { type Derivation, type EditedMovies, followingEdits } from '../derived-cache.ts'
+import { type EditedMovieRow, editedMovieRows, moveCount } from '../movies/movie-facet-index.ts'
 import { MOVIE_SORT_KEYS } from '../movies/movie-sort-keys.ts'
 import { compareNames } from '../text-keys.ts'
 
@@ -33,12 +34,6 @@ export interface MovieTally {
 
 /** The budget sort's key (unknown budgets last), whose index the median and the ends are read along. */
 const BUDGET_KEY = MOVIE_SORT_KEYS.budget.asc
-
-const count = <K>(counts: Map<K, number>, key: K, by: number) => {
-  const now = (counts.get(key) ?? 0) + by
-  if (now > 0) counts.set(key, now)
-  else counts.delete(key)
-}
 
 const rangeOf = (budget: number) => BUDGET_RANGE_STARTS.filter((start) => budget >= start).length - 1
 
@@ -92,46 +87,18 @@ export function tallyMovies(sql: PreparedSql): MovieTally {
   }
 }
 
-/** An edited movie's values the figures count, as it is at that moment; null when there is no such movie. */
-interface CountedMovie {
-  duration: number | null
-  releaseDate: string | null
-  countryId: number | null
-  budget: number | null
-  directorId: number | null
-  genres: number[]
-}
-
-const countedNow = (movies: EditedMovies): Map<number, CountedMovie | null> =>
-  movies.shared('stats-counted', () => {
-    const counted = new Map<number, CountedMovie | null>()
-    for (const id of movies.movieIds) {
-      const row = movies.sql.get<Omit<CountedMovie, 'genres'>>(
-        `select duration, release_date as releaseDate, country_id as countryId, budget, director_id as directorId
-           from movie where id = ?`,
-        [id],
-      )
-      const genres = movies.sql.all<{ g: number }>(
-        'select genre_id as g from movie_genre where movie_id = ?',
-        [id],
-      )
-      counted.set(id, row ? { ...row, genres: genres.map((link) => link.g) } : null)
-    }
-    return counted
-  })
-
 /** Adds one movie into the tally (`by` 1), or takes it out (-1). */
-function countMovie(tally: MovieTally, movie: CountedMovie, by: 1 | -1): void {
+function countMovie(tally: MovieTally, movie: EditedMovieRow, by: 1 | -1): void {
   tally.movies += by
   if (movie.duration !== null) {
     tally.withDuration += by
     tally.totalSeconds += by * movie.duration
   }
   if (movie.releaseDate === null) tally.withoutReleaseDate += by
-  else count(tally.decades, Math.floor(Number(movie.releaseDate.slice(0, 4)) / 10) * 10, by)
+  else moveCount(tally.decades, Math.floor(Number(movie.releaseDate.slice(0, 4)) / 10) * 10, by)
   if (movie.countryId === null) tally.withoutCountry += by
-  else count(tally.countries, movie.countryId, by)
-  for (const genre of movie.genres) count(tally.genres, genre, by)
+  else moveCount(tally.countries, movie.countryId, by)
+  for (const genre of movie.genres) moveCount(tally.genres, genre, by)
   if (movie.budget !== null) {
     tally.withBudget += by
     tally.ranges[rangeOf(movie.budget)]! += by
@@ -171,7 +138,7 @@ function stepFrom(sql: PreparedSql, from: { budget: number; id: number }, steps:
  */
 export const FOLLOWS_MOVIES: Derivation<MovieTally> = followingEdits(
   ['movies'],
-  countedNow,
+  editedMovieRows,
   (kept, was, now, movies) => {
     const tally: MovieTally = {
       ...kept,
@@ -240,7 +207,7 @@ export function tallyFavorites(sql: PreparedSql, userId: number): FavoriteTally 
  */
 export function followsFavorites(userId: number): Derivation<FavoriteTally> {
   const favoriteNow = (movies: EditedMovies) => {
-    const counted = countedNow(movies)
+    const counted = editedMovieRows(movies)
     return new Map(
       movies.movieIds.map((id) => {
         const isFavorite =
@@ -259,7 +226,7 @@ export function followsFavorites(userId: number): Derivation<FavoriteTally> {
       ] as const) {
         if (!genres) continue
         tally.total += by
-        for (const genre of genres) count(tally.genres, genre, by)
+        for (const genre of genres) moveCount(tally.genres, genre, by)
       }
     }
     return tally
@@ -305,9 +272,9 @@ export function movieFigures(
 
 /** Whether an edit changed who directed any of the movies (the directors' figures are then counted again). */
 export const DIRECTORS_FOLLOW_MOVIES = <T>(): Derivation<T> =>
-  followingEdits<T, Map<number, CountedMovie | null>>(
+  followingEdits<T, Map<number, EditedMovieRow | null>>(
     ['movies', 'people'],
-    countedNow,
+    editedMovieRows,
     (kept, was, now, movies) => {
       const changed = movies.movieIds.some(
         (id) => (was.get(id)?.directorId ?? null) !== (now.get(id)?.directorId ?? null),
