@@ -162,6 +162,11 @@ export class DerivedCache {
     }
   }
 
+  /** Whether an answer is kept under `key` (asking does not count as a use). */
+  has(key: string): boolean {
+    return this.entries.has(key)
+  }
+
   /** The answer kept under `key`, or the one `compute` gives (and is then kept, as `derivation` says). */
   get<T>(key: string, derivation: Derivation<T>, compute: () => T): T {
     const kept = this.entries.get(key)

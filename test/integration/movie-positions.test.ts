@@ -31,6 +31,11 @@ interface Filtered {
   query: Record<string, unknown>
   /** The same filter as a plain WHERE on `movie`, written independently of the service's SQL. */
   where: (userId: number) => string
+  /**
+   * Asked with the facet index kept (facets of a broad choice count with it): several filters it answers are then
+   * read from it as one (see withChoiceTogether); before, each by SQL.
+   */
+  indexKept?: boolean
 }
 
 /** The page a plain ORDER BY … LIMIT … OFFSET gives over the same rows. */
@@ -52,6 +57,21 @@ const plainPage = (
 
 const plainCount = (filter: Filtered, userId: number) =>
   catalog.sql<{ n: number }>(`select count(*) as n from movie where ${filter.where(userId)}`)[0]!.n
+
+/** Each field of a list query as a plain WHERE on `movie`, written independently of the service's SQL. */
+const plainWhere = {
+  text: (text: string) => `id in (select rowid from movie_search where movie_search match '"${text}"*')`,
+  genreIds: (genreIds: number[]) =>
+    genreIds
+      .map(
+        (genre) =>
+          `exists (select 1 from movie_genre g where g.movie_id = movie.id and g.genre_id = ${genre})`,
+      )
+      .join(' and '),
+  countryId: (countryId: number) => `country_id = ${countryId}`,
+  yearFrom: (year: number) => `substr(release_date, 1, 4) >= '${year}'`,
+  yearTo: (year: number) => `substr(release_date, 1, 4) <= '${year}'`,
+}
 
 /** A few positions worth trying in a list of `total`: the ends, around anchors, past the end, and some at random. */
 function positionsIn(total: number, seed: number): number[] {
@@ -113,10 +133,31 @@ describe('movies:list by position', () => {
           `id in (select movie_id from favorite_movie where user_id = ${userId})
            and id in (select rowid from movie_search where movie_search match '"day"*')`,
       },
+      // Last: once the facet index is kept, a list with several of its filters reads them from it.
+      ...[
+        { name: 'two genres, with the facet index', query: { genreIds: [fourth, first] } },
+        {
+          name: 'country and years, with the facet index',
+          query: { countryId: 2, yearFrom: 1951, yearTo: 1978 },
+        },
+        {
+          name: 'text, genre and years, with the facet index',
+          query: { text: 'night', genreIds: [first], yearFrom: 1951 },
+        },
+      ].map(({ name, query }) => ({
+        name,
+        query,
+        indexKept: true,
+        where: () =>
+          Object.entries(query)
+            .map(([field, value]) => plainWhere[field as keyof typeof plainWhere](value as never))
+            .join(' and '),
+      })),
     ]
     const limit = 40
     let checked = 0
     for (const [f, filter] of filters.entries()) {
+      if (filter.indexKept) await catalog.call('movies:facets', { yearFrom: 1900 })
       const total = plainCount(filter, ann.id)
       expect(total, filter.name).toBeGreaterThan(ANCHOR_SPACING + limit)
       for (const [s, sort] of MOVIE_SORTS.entries()) {

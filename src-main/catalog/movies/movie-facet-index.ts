@@ -200,6 +200,81 @@ function buildIndex(sql: PreparedSql): FacetIndex {
   return index
 }
 
+/**
+ * Past this many movies to read from the filters' own indexes, the facets are counted in one pass over the facet
+ * index rather than by an SQL aggregate per facet, each reading every such movie's row; and a list with several
+ * filters it answers reads them from the index (see withChoiceTogether).
+ */
+export const FACET_INDEX_FROM = 2000
+
+const FACET_INDEX_KEY = 'movie-facet-index'
+
+/** The kept index, built when first asked for. */
+const facetIndexOf = (ctx: Pick<ReadContext, 'sql' | 'derived'>) =>
+  ctx.derived.get(FACET_INDEX_KEY, FOLLOWS_MOVIES, () => buildIndex(ctx.sql))
+
+/** Whether the index is kept now, so asking it costs no build (a pass over every movie and genre link). */
+export const facetIndexIsKept = (ctx: Pick<ReadContext, 'derived'>) => ctx.derived.has(FACET_INDEX_KEY)
+
+/** A choice among the facets the index files every movie under: genres (all of them), country, director, years. */
+export interface FacetChoice {
+  genreIds: number[]
+  countryId?: number
+  directorId?: number
+  yearFrom?: number
+  yearTo?: number
+}
+
+/** Whether a movie filed under `country`, `director`, `year` and genres `hasGenres` answers for is in `choice`. */
+function isInChoice(
+  choice: FacetChoice,
+  country: number,
+  director: number,
+  year: number,
+  hasGenres: (genreIds: number[]) => boolean,
+): boolean {
+  const { countryId, directorId, yearFrom, yearTo, genreIds } = choice
+  if (countryId !== undefined && country !== countryId) return false
+  if (directorId !== undefined && director !== directorId) return false
+  if (yearFrom !== undefined || yearTo !== undefined) {
+    if (year === UNKNOWN || year < (yearFrom ?? 0) || year > (yearTo ?? 9999)) return false
+  }
+  return genreIds.length === 0 || hasGenres(genreIds)
+}
+
+/** The bitmap follows an edit of a few movies by testing what each is filed under now. */
+const followsChoice = (choice: FacetChoice): Derivation<Uint8Array> => ({
+  dependsOn: ['movies'],
+  upkeep: {
+    after(bits, movies) {
+      const kept = withRoom(bits, Math.max(0, ...movies.movieIds))
+      for (const [id, now] of filedNow(movies)) {
+        const hasGenres = (genreIds: number[]) => genreIds.every((genre) => now?.genres.includes(genre))
+        kept[id] = now && isInChoice(choice, now.country, now.director, now.year, hasGenres) ? 1 : 0
+      }
+      return kept
+    },
+  },
+})
+
+/**
+ * The movies filed under every facet of `choice`, as a bitmap by id (see movie-bitmaps.ts), read from the kept
+ * index in one pass and kept until the data changes. SQL can read only one of the choices from its index and
+ * has to test the rest on each movie that one keeps: Comedy + France + 2000s is 445 films at 100,000, but the
+ * rarest of the three keeps 10,800 films to read.
+ */
+export function moviesInChoice(ctx: Pick<ReadContext, 'sql' | 'derived'>, choice: FacetChoice): Uint8Array {
+  return ctx.derived.get(`movies-in-choice:${JSON.stringify(choice)}`, followsChoice(choice), () => {
+    const { exists, country, director, year, genreStart, genres } = facetIndexOf(ctx)
+    const bits = new Uint8Array(exists.length)
+    for (let id = 1; id < exists.length; id++) {
+      const hasGenres = (genreIds: number[]) => hasEveryGenre(genreStart, genres, id, genreIds)
+      if (exists[id] && isInChoice(choice, country[id]!, director[id]!, year[id]!, hasGenres)) bits[id] = 1
+    }
+    return bits
+  })
+}
+
 /** The movies a set of ids marks, as a bitmap by id. */
 const marked = (ids: number[], size: number) => {
   const bits = new Uint8Array(size)
@@ -220,8 +295,8 @@ export function tallyFacets(
   match: string | null,
   userId: number | null,
 ): FacetTally {
-  const { sql, derived } = ctx
-  const index = derived.get('movie-facet-index', FOLLOWS_MOVIES, () => buildIndex(sql))
+  const { sql } = ctx
+  const index = facetIndexOf(ctx)
   const size = index.exists.length
   const ids = (statement: string, params: unknown[]) =>
     sql.all<{ id: number }>(statement, params).map((row) => row.id)

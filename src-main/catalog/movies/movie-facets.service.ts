@@ -5,8 +5,10 @@ import { fullNameOf } from '../people/person.dto.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { compareNames } from '../text-keys.ts'
+import { withMovieBitmaps } from './movie-bitmaps.ts'
 import {
   DIRECTORS_SHOWN,
+  FACET_INDEX_FROM,
   type FacetName,
   type FacetTally,
   filedNow,
@@ -24,16 +26,9 @@ import {
   type SqlPart,
 } from './movie-filters.ts'
 import { gatheredFrom, type MovieSelection, selectMovies } from './movie-selection.ts'
-import { withTextMatches } from './movie-text-matches.ts'
 
 // A director facet longer than this is a list nobody reads; the most prolific come first.
 const MAX_DIRECTORS = DIRECTORS_SHOWN
-
-/**
- * Past this many movies to read from the filters' own indexes, the facets are counted in one pass over the facet
- * index (see movie-facet-index.ts) rather than by an SQL aggregate per facet, each reading every such movie's row.
- */
-const FACET_INDEX_FROM = 2000
 
 /** An aggregate's rows: the filter choice (a genre, a country, a director, a year) and its count. */
 type Counts = { choice: number; n: number }[]
@@ -46,7 +41,7 @@ type Counts = { choice: number; n: number }[]
  */
 export function movieFacets(ctx: ReadContext, input: ParsedInput<'movies:facets'>): MovieFacets {
   const filters = movieFilters(input, ctx.session.userId)
-  return withTextMatches(ctx, filters, () => countFacets(ctx, input, filters))
+  return withMovieBitmaps(ctx, filters, () => countFacets(ctx, input, filters))
 }
 
 function countFacets(

@@ -1,7 +1,10 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
-import { TEXT_MATCH_FUNCTION } from './movie-text-matches.ts'
+import type { ReadContext } from '../service-context.ts'
+import { MOVIE_MARKED_FUNCTION, MOVIE_MARKED_IDS_FUNCTION, type MovieBitmap } from './movie-bitmaps.ts'
+import { FACET_INDEX_FROM, type FacetChoice, facetIndexIsKept, moviesInChoice } from './movie-facet-index.ts'
+import { textMatchesOf } from './movie-text-matches.ts'
 
 /** A piece of SQL and the values of its `?` placeholders, in order. */
 export interface SqlPart {
@@ -9,8 +12,11 @@ export interface SqlPart {
   params: unknown[]
 }
 
-/** Each filter of the movie list by name, so a facet can leave its own out. */
-export type MovieFilterName = 'text' | 'genres' | 'country' | 'director' | 'years' | 'favorites'
+/**
+ * Each filter of the movie list by name, so a facet can leave its own out; `choice` is several of the others
+ * made one (see withChoiceTogether).
+ */
+export type MovieFilterName = 'text' | 'genres' | 'country' | 'director' | 'years' | 'favorites' | 'choice'
 
 /**
  * One condition of the movie list, in the two forms its query shapes use (see movie-selection.ts): `test`,
@@ -21,8 +27,12 @@ export interface MovieFilter {
   name: MovieFilterName
   test: SqlPart
   ids: SqlPart
-  /** The full-text match of a text filter, whose test needs its bitmap ready (see movie-text-matches.ts). */
+  /** The full-text match of a text filter. */
   match?: string
+  /** The kept set of movies a test asks about, which has to be ready before it runs (see movie-bitmaps.ts). */
+  bitmap?: MovieBitmap
+  /** The filters this one stands for, each a test any connection can run on one movie. */
+  covers?: MovieFilter[]
 }
 
 /**
@@ -34,15 +44,17 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
   const conditions: MovieFilter[] = []
   if (filters.text) {
     const match = toFtsPrefixQuery(filters.text)
+    const key = `text:${match}`
     // Text with nothing searchable in it ("!!!") matches nothing, as in search:all.
     conditions.push(
       match
         ? {
             name: 'text',
             // A look-up in the matches' bitmap, made once until the data changes (see movie-text-matches.ts).
-            test: { sql: `${TEXT_MATCH_FUNCTION}(?, m.id)`, params: [match] },
+            test: { sql: `${MOVIE_MARKED_FUNCTION}(?, m.id)`, params: [key] },
             ids: { sql: 'select rowid as id from movie_search where movie_search match ?', params: [match] },
             match,
+            bitmap: { key, of: (ctx) => textMatchesOf(ctx, match) },
           }
         : {
             name: 'text',
@@ -108,14 +120,69 @@ export const favoritesOf = (userId: number): MovieFilter => ({
   ids: { sql: 'select movie_id as id from favorite_movie where user_id = ?', params: [userId] },
 })
 
+/** The filters the kept facet index answers together (see withChoiceTogether). */
+const IN_FACET_INDEX: MovieFilterName[] = ['genres', 'country', 'director', 'years']
+
 /**
- * The filter's test as plain SQL any connection can run: a text filter's test otherwise asks the read
- * connection's bitmap of its matches (see movie-text-matches.ts), which only the list and facets make ready.
+ * `filters` with those the kept facet index answers (genres, country, director, years) made one filter, when
+ * there are two or more of them and each keeps many movies: the ones they all keep are read from the index in one
+ * pass (see moviesInChoice), counted exactly, gathered by id when they are few, and tested on a walk from the
+ * sort index entry alone. SQL reads one of them from its own index and tests the others on every movie it keeps,
+ * reading its row and genre links: Comedy + France + 2000s is 445 films at 100,000, found among 10,800. When one
+ * of them keeps few, SQL reads those few, and the index (a pass over every movie to build) is not built for it:
+ * the facets of such a choice are counted by SQL too (see FACET_INDEX_FROM).
  */
-export const plainTest = (filter: MovieFilter): SqlPart =>
-  filter.match === undefined
+export function withChoiceTogether(
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
+  filters: MovieFilter[],
+  query: ParsedInput<'movies:facets'>,
+): MovieFilter[] {
+  const covers = filters.filter((filter) => IN_FACET_INDEX.includes(filter.name))
+  if (covers.length < 2) return filters
+  // Counted only as far as the bound, each from its own index.
+  const keepsMany = (filter: MovieFilter) =>
+    ctx.sql.get<{ n: number }>(`select count(*) as n from (${filter.ids.sql} limit ?)`, [
+      ...filter.ids.params,
+      FACET_INDEX_FROM + 1,
+    ])!.n > FACET_INDEX_FROM
+  if (!facetIndexIsKept(ctx) && !covers.every(keepsMany)) return filters
+  // Always the same fields in the same order, genres sorted: one choice, one kept set.
+  const choice: FacetChoice = {
+    genreIds: [...new Set(query.genreIds ?? [])].sort((a, b) => a - b),
+    ...(query.countryId !== undefined && { countryId: query.countryId }),
+    ...(query.directorId !== undefined && { directorId: query.directorId }),
+    ...(query.yearFrom !== undefined && { yearFrom: query.yearFrom }),
+    ...(query.yearTo !== undefined && { yearTo: query.yearTo }),
+  }
+  const key = `choice:${JSON.stringify(choice)}`
+  return [
+    ...filters.filter((filter) => !covers.includes(filter)),
+    {
+      name: 'choice',
+      test: { sql: `${MOVIE_MARKED_FUNCTION}(?, m.id)`, params: [key] },
+      ids: { sql: `select value as id from json_each(${MOVIE_MARKED_IDS_FUNCTION}(?))`, params: [key] },
+      bitmap: { key, of: (ctx) => moviesInChoice(ctx, choice) },
+      covers,
+    },
+  ]
+}
+
+/**
+ * The filter's test as plain SQL any connection can run: a text filter's test, or a choice's, otherwise asks a
+ * bitmap kept for the read connection (see movie-bitmaps.ts), which only the list and facets make ready.
+ */
+export const plainTest = (filter: MovieFilter): SqlPart => {
+  if (filter.covers) {
+    const tests = filter.covers.map(plainTest)
+    return {
+      sql: `(${tests.map((test) => test.sql).join(' and ')})`,
+      params: tests.flatMap((test) => test.params),
+    }
+  }
+  return filter.match === undefined
     ? filter.test
     : { sql: 'm.id in (select rowid from movie_search where movie_search match ?)', params: [filter.match] }
+}
 
 /** Every condition except those of the filters `left out` (a facet ignores its own filter). */
 export const filtersExcept = (filters: MovieFilter[], ...leftOut: MovieFilterName[]): MovieFilter[] =>

@@ -5,12 +5,14 @@ import { listImageUrl } from '../files/file.dto.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import type { ReadContext } from '../service-context.ts'
+import { withMovieBitmaps } from './movie-bitmaps.ts'
 import {
   type MovieFilter,
   movieFilters,
   releaseDateRange,
   type SqlPart,
   whereClause,
+  withChoiceTogether,
 } from './movie-filters.ts'
 import {
   ANCHOR_SPACING,
@@ -23,7 +25,6 @@ import {
 } from './movie-list-anchors.ts'
 import { gatheredFrom, gatheringIsCheaper, type MovieSelection, selectMovies } from './movie-selection.ts'
 import { MOVIE_SORT_KEYS } from './movie-sort-keys.ts'
-import { withTextMatches } from './movie-text-matches.ts'
 import { releaseDateOf } from './release-date.ts'
 
 /** One row of movieListColumns. */
@@ -192,8 +193,8 @@ function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): Sort
  * movie-list-anchors.ts).
  */
 export function listMovies(ctx: ReadContext, query: ParsedInput<'movies:list'>): MoviePage {
-  const filters = movieFilters(query, ctx.session.userId)
-  return withTextMatches(ctx, filters, () => listFiltered(ctx, query, filters))
+  const filters = withChoiceTogether(ctx, movieFilters(query, ctx.session.userId), query)
+  return withMovieBitmaps(ctx, filters, () => listFiltered(ctx, query, filters))
 }
 
 function listFiltered(

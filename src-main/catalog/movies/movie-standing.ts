@@ -1,6 +1,6 @@
 import type { EditedMovies } from '../derived-cache.ts'
 import type { CursorValues } from '../paging-cursor.ts'
-import type { MovieFilter, SqlPart } from './movie-filters.ts'
+import { type MovieFilter, plainTest, type SqlPart } from './movie-filters.ts'
 import { editedMoviesMatching } from './movie-text-matches.ts'
 
 /** Where one movie stands in a list: what each of the list's tests says of it, and its sort key. */
@@ -22,8 +22,9 @@ export function standingsOf(
   key: string | null,
 ): Map<number, Standing> {
   const { sql, movieIds } = movies
-  // A text filter asks the full-text index about the one movie; the others are SQL over its row.
-  const tests = [...filters.filter((filter) => filter.match === undefined).map((f) => f.test), ...bounds]
+  // A text filter asks the full-text index about the one movie; the others are SQL over its row (a choice
+  // made one filter, each of its own: the bitmap it asks on the read connection is not there).
+  const tests = [...filters.filter((filter) => filter.match === undefined).map(plainTest), ...bounds]
   const columns = [`${key ?? 'null'} as k`, ...tests.map((test, n) => `(${test.sql}) as t${n}`)]
   const statement = `select ${columns.join(', ')} from movie m where m.id = ?`
   const params = tests.flatMap((test) => test.params)

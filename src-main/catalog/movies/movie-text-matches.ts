@@ -1,22 +1,9 @@
-import type { ReadConnection } from '../../db/read-connection.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
 import { withRoom } from './arrays-by-id.ts'
-import type { MovieFilter } from './movie-filters.ts'
-
-/**
- * The movies a full-text match finds, as a bitmap by id, kept until the data changes (see DerivedCache). A
- * statement that walks a sort index tests each movie against it through `movie_text_match(match, m.id)`, where
- * `m.id in (select rowid from movie_search where …)` listed every match again for every statement: "the" is in
- * nine titles of ten, 88,000 at 100,000 films, listed for each window before its first row could be tested.
- */
-export const TEXT_MATCH_FUNCTION = 'movie_text_match'
 
 const COMMA = ','.charCodeAt(0)
 const ZERO = '0'.charCodeAt(0)
-
-/** The bitmaps the statements of the read in progress test against, by match; none outside one. */
-let inUse: Map<string, Uint8Array> | null = null
 
 /**
  * A bitmap follows an edit of a few movies by asking whether each of them matches now (a movie added past its
@@ -68,7 +55,12 @@ export function editedMoviesMatching(movies: EditedMovies, match: string): Set<n
   })
 }
 
-/** The bitmap of `match`: the ids the full-text index finds, marked in an array as long as the largest id. */
+/**
+ * The bitmap of `match`: the ids the full-text index finds, marked in an array as long as the largest id, kept
+ * until the data changes (see DerivedCache) and asked through movie-bitmaps.ts. `m.id in (select rowid from
+ * movie_search where …)` listed every match again for every statement: "the" is in nine titles of ten, 88,000
+ * at 100,000 films, listed for each window before its first row could be tested.
+ */
 export function textMatchesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, match: string): Uint8Array {
   return ctx.derived.get(`movie-text-matches:${match}`, followsMovies(match), () => {
     const size = (ctx.sql.get<{ last: number | null }>('select max(id) as last from movie')?.last ?? 0) + 1
@@ -89,36 +81,5 @@ export function textMatchesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, match: 
       }
     }
     return bits
-  })
-}
-
-/**
- * Runs `read` with the bitmaps of every text filter in `filters` ready for its statements. SQLite calls the
- * function in the middle of a statement, when the connection cannot run another, so each is made before.
- */
-export function withTextMatches<T>(
-  ctx: Pick<ReadContext, 'sql' | 'derived'>,
-  filters: MovieFilter[],
-  read: () => T,
-): T {
-  const previous = inUse
-  const ready = new Map(previous)
-  for (const filter of filters) {
-    if (filter.match !== undefined) ready.set(filter.match, textMatchesOf(ctx, filter.match))
-  }
-  inUse = ready
-  try {
-    return read()
-  } finally {
-    inUse = previous
-  }
-}
-
-/** Gives the read connection `movie_text_match(match, id)`: 1 when the movie matches, else 0. */
-export function defineTextMatch(reads: ReadConnection): void {
-  reads.define(TEXT_MATCH_FUNCTION, (match: unknown, id: unknown) => {
-    const bits = typeof match === 'string' ? inUse?.get(match) : undefined
-    if (!bits) throw new Error(`${TEXT_MATCH_FUNCTION} was called outside withTextMatches`)
-    return typeof id === 'number' && bits[id] === 1 ? 1 : 0
   })
 }
