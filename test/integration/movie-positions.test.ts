@@ -136,6 +136,7 @@ describe('movies:list by position', () => {
       // Last: once the facet index is kept, a list with several of its filters reads them from it.
       ...[
         { name: 'two genres, with the facet index', query: { genreIds: [fourth, first] } },
+        { name: 'a country, with the facet index', query: { countryId: 2 } },
         {
           name: 'country and years, with the facet index',
           query: { countryId: 2, yearFrom: 1951, yearTo: 1978 },

@@ -124,13 +124,16 @@ export const favoritesOf = (userId: number): MovieFilter => ({
 const IN_FACET_INDEX: MovieFilterName[] = ['genres', 'country', 'director', 'years']
 
 /**
- * `filters` with those the kept facet index answers (genres, country, director, years) made one filter, when
- * there are two or more of them and each keeps many movies: the ones they all keep are read from the index in one
- * pass (see moviesInChoice), counted exactly, gathered by id when they are few, and tested on a walk from the
- * sort index entry alone. SQL reads one of them from its own index and tests the others on every movie it keeps,
- * reading its row and genre links: Comedy + France + 2000s is 445 films at 100,000, found among 10,800. When one
- * of them keeps few, SQL reads those few, and the index (a pass over every movie to build) is not built for it:
- * the facets of such a choice are counted by SQL too (see FACET_INDEX_FROM).
+ * `filters` with those the kept facet index answers (genres, country, director, years) made one filter, read from
+ * the index in one pass (see moviesInChoice): counted exactly, gathered by id when few, and tested on a walk along
+ * a sort index from the index entry alone, where SQL's tests read each movie's row or genre links (the busiest
+ * director's first window by title walks 2,000 films; after an edit empties SQLite's page cache, each is a page
+ * read again). With several, SQL reads one of them from its own index and tests the others on every movie it
+ * keeps: Comedy + France + 2000s is 445 films at 100,000, found among 10,800.
+ *
+ * Left as they are: the years alone, whose own index bounds a walk by release date; and filters of which one keeps
+ * few movies while the index is not kept, as SQL reads those few and the index (a pass over every movie to build)
+ * is not built for them: the facets of such a choice are counted by SQL too (see FACET_INDEX_FROM).
  */
 export function withChoiceTogether(
   ctx: Pick<ReadContext, 'sql' | 'derived'>,
@@ -138,7 +141,7 @@ export function withChoiceTogether(
   query: ParsedInput<'movies:facets'>,
 ): MovieFilter[] {
   const covers = filters.filter((filter) => IN_FACET_INDEX.includes(filter.name))
-  if (covers.length < 2) return filters
+  if (covers.length === 0 || (covers.length === 1 && covers[0]!.name === 'years')) return filters
   // Counted only as far as the bound, each from its own index.
   const keepsMany = (filter: MovieFilter) =>
     ctx.sql.get<{ n: number }>(`select count(*) as n from (${filter.ids.sql} limit ?)`, [
