@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
-import { MOVIE_MARKED_FUNCTION, MOVIE_MARKED_IDS_FUNCTION, type MovieBitmap } from './movie-bitmaps.ts'
+import { type MovieBitmap, markedIds, markedTest, movieBitmap } from './movie-bitmaps.ts'
 import { FACET_INDEX_FROM, type FacetChoice, facetIndexIsKept, moviesInChoice } from './movie-facet-index.ts'
 import { textMatchesOf } from './movie-text-matches.ts'
 
@@ -44,18 +44,10 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
   const conditions: MovieFilter[] = []
   if (filters.text) {
     const match = toFtsPrefixQuery(filters.text)
-    const key = `text:${match}`
     // Text with nothing searchable in it ("!!!") matches nothing, as in search:all.
     conditions.push(
       match
-        ? {
-            name: 'text',
-            // A look-up in the matches' bitmap, made once until the data changes (see movie-text-matches.ts).
-            test: { sql: `${MOVIE_MARKED_FUNCTION}(?, m.id)`, params: [key] },
-            ids: { sql: 'select rowid as id from movie_search where movie_search match ?', params: [match] },
-            match,
-            bitmap: { key, of: (ctx) => textMatchesOf(ctx, match) },
-          }
+        ? textFilter(match)
         : {
             name: 'text',
             test: { sql: '0', params: [] },
@@ -92,6 +84,19 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
     conditions.push(favoritesOf(userId))
   }
   return conditions
+}
+
+/** Movies whose text `match` finds: a look-up in the matches' bitmap, kept until the data changes. */
+function textFilter(match: string): MovieFilter {
+  const bitmap = movieBitmap(`text:${match}`, (ctx) => textMatchesOf(ctx, match))
+  return {
+    name: 'text',
+    test: markedTest(bitmap),
+    // Counted from the full-text index, which can stop at a bound (see movie-selection.ts).
+    ids: { sql: 'select rowid as id from movie_search where movie_search match ?', params: [match] },
+    match,
+    bitmap,
+  }
 }
 
 /**
@@ -157,16 +162,10 @@ export function withChoiceTogether(
     ...(query.yearFrom !== undefined && { yearFrom: query.yearFrom }),
     ...(query.yearTo !== undefined && { yearTo: query.yearTo }),
   }
-  const key = `choice:${JSON.stringify(choice)}`
+  const bitmap = movieBitmap(`choice:${JSON.stringify(choice)}`, (ctx) => moviesInChoice(ctx, choice))
   return [
     ...filters.filter((filter) => !covers.includes(filter)),
-    {
-      name: 'choice',
-      test: { sql: `${MOVIE_MARKED_FUNCTION}(?, m.id)`, params: [key] },
-      ids: { sql: `select value as id from json_each(${MOVIE_MARKED_IDS_FUNCTION}(?))`, params: [key] },
-      bitmap: { key, of: (ctx) => moviesInChoice(ctx, choice) },
-      covers,
-    },
+    { name: 'choice', test: markedTest(bitmap), ids: markedIds(bitmap), bitmap, covers },
   ]
 }
 
