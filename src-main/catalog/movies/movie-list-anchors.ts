@@ -18,20 +18,38 @@ export interface WindowStart {
 }
 
 /**
- * One sorted, filtered list of movies: its sort key expression, direction and filters, and the range of the key
- * its filters allow, if they bound it (see keyBounds in movie-list.service.ts).
+ * One sorted, filtered list of movies: its sort key expression, direction and filters, and the stretch of the key
+ * its filters allow, first and last, when they bound it (see sortOf in movie-list.service.ts).
  */
 export interface SortedMovies {
   key: string
   order: 'asc' | 'desc'
   filters: MovieFilter[]
-  bounds: SqlPart[]
+  range: [string, string] | null
 }
 
-/** What a walk along the list's sort index tests: every filter, and the key's bounds, which it can seek by. */
-export const walkConditions = ({ filters, bounds }: SortedMovies): SqlPart[] => [
-  ...filters.map((filter) => filter.test),
-  ...bounds,
+/**
+ * The key's range as a condition a walk seeks by, narrowed to the keys past `pastKey` when given. SQLite seeks by
+ * one bound of each side: given the range's end and a cursor's `k < ?` both, it took the range's end, and a jump
+ * far into a list by release date walked every film from the newest down to its anchor.
+ */
+export function keyBounds(list: SortedMovies, pastKey?: string | number | null): SqlPart[] {
+  if (!list.range) return []
+  let [first, last] = list.range
+  if (typeof pastKey === 'string') {
+    if (list.order === 'desc' && pastKey < last) last = pastKey
+    if (list.order === 'asc' && pastKey > first) first = pastKey
+  }
+  return [{ sql: `${list.key} between ? and ?`, params: [first, last] }]
+}
+
+/**
+ * What a walk along the list's sort index tests: every filter, and the key's bounds, which it can seek by (past
+ * `pastKey`, when the walk starts past a row with that key).
+ */
+export const walkConditions = (list: SortedMovies, pastKey?: string | number | null): SqlPart[] => [
+  ...list.filters.map((filter) => filter.test),
+  ...keyBounds(list, pastKey),
 ]
 
 /**
@@ -58,7 +76,7 @@ const LONGEST_SKIP = 2 * ANCHOR_SPACING
  * after it); an anchor that was itself edited is dropped.
  */
 function followsMovies(list: SortedMovies): Derivation<Anchors> {
-  const standings = (movies: EditedMovies) => standingsOf(movies, list.filters, list.bounds, list.key)
+  const standings = (movies: EditedMovies) => standingsOf(movies, list.filters, keyBounds(list), list.key)
   const before = (row: CursorValues, id: number, standing: Standing) => {
     const order = compareKeyAndId([standing.key, id], row)
     return list.order === 'asc' ? order < 0 : order > 0
@@ -88,9 +106,8 @@ function followsMovies(list: SortedMovies): Derivation<Anchors> {
 export function rowAtStatements(list: SortedMovies, after: CursorValues | null) {
   const { key, order } = list
   const next = order === 'asc' ? '>' : '<'
-  const tests = walkConditions(list)
-  const select = (conditions: SqlPart[], orderBy: string): SqlPart => {
-    const where = whereClause([...tests, ...conditions])
+  const select = (conditions: SqlPart[], orderBy: string, pastKey?: string | number | null): SqlPart => {
+    const where = whereClause([...walkConditions(list, pastKey), ...conditions])
     return {
       sql: `select ${key} as k, m.id as id from movie m ${where.sql} order by ${orderBy} limit 1 offset ?`,
       params: where.params,
@@ -100,11 +117,11 @@ export function rowAtStatements(list: SortedMovies, after: CursorValues | null) 
   if (!after) return { beyond: select([], byKey), tied: null, tiedCount: null }
   const [afterKey, afterId] = after
   const tiedCondition = { sql: `${key} = ? and m.id ${next} ?`, params: [afterKey, afterId] }
-  const where = whereClause([...tests, tiedCondition])
+  const where = whereClause([...walkConditions(list), tiedCondition])
   return {
     tiedCount: { sql: `select count(*) as n from movie m ${where.sql}`, params: where.params },
     tied: select([tiedCondition], `m.id ${order}`),
-    beyond: select([{ sql: `${key} ${next} ?`, params: [afterKey] }], byKey),
+    beyond: select([{ sql: `${key} ${next} ?`, params: [afterKey] }], byKey, afterKey),
   }
 }
 

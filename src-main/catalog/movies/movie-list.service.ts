@@ -79,16 +79,14 @@ export const toMovieListItem = (row: MovieListRow): MovieListItem => {
 }
 
 /** The sort key and direction a query asks for, and the range of the key its filters allow. */
-export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'key' | 'order' | 'bounds'> {
-  const key = MOVIE_SORT_KEYS[query.sort][query.direction]
-  const range = query.sort === 'releaseDate' ? releaseDateRange(query) : null
+export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'key' | 'order' | 'range'> {
   return {
-    key,
+    key: MOVIE_SORT_KEYS[query.sort][query.direction],
     order: query.direction === 'asc' ? 'asc' : 'desc',
     // Years filter a list sorted by release date to one stretch of its key: a walk seeks to it and stops after
     // it, instead of stepping over every film outside the years. (Unknown dates sort at the ends, outside any
     // stretch of years but the last, and the filter's own test still drops them there.)
-    bounds: range ? [{ sql: `${key} between ? and ?`, params: range }] : [],
+    range: query.sort === 'releaseDate' ? releaseDateRange(query) : null,
   }
 }
 
@@ -101,8 +99,13 @@ export function sortOf(query: ParsedInput<'movies:list'>): Pick<SortedMovies, 'k
 export function walkedWindow(list: SortedMovies, start: WindowStart, limit: number): SqlPart {
   const { key, order } = list
   const next = order === 'asc' ? '>' : '<'
-  const ids = (conditions: SqlPart[], orderBy: string, rows: number): SqlPart => {
-    const where = whereClause([...walkConditions(list), ...conditions])
+  const ids = (
+    conditions: SqlPart[],
+    orderBy: string,
+    rows: number,
+    pastKey?: string | number | null,
+  ): SqlPart => {
+    const where = whereClause([...walkConditions(list, pastKey), ...conditions])
     return {
       sql: `select ${key} as k, m.id as id from movie m ${where.sql} order by ${orderBy} limit ?`,
       params: [...where.params, rows],
@@ -120,7 +123,7 @@ export function walkedWindow(list: SortedMovies, start: WindowStart, limit: numb
     `m.id ${order}`,
     rows,
   )
-  const beyond = ids([{ sql: `${key} ${next} ?`, params: [afterKey] }], byKey, rows)
+  const beyond = ids([{ sql: `${key} ${next} ?`, params: [afterKey] }], byKey, rows, afterKey)
   return {
     sql: `select k, id from (select * from (${tied.sql}) union all select * from (${beyond.sql}))
       order by k ${order}, id ${order} limit ? offset ?`,
@@ -208,7 +211,7 @@ function listFiltered(
   // without a date; they sort outside the stretch, unless it runs to the end of an ascending list. Then the
   // walk tests nothing the index does not hold, and never reads a film's row (the years 1990-1999, by release
   // date: 1 ms a jump instead of 7).
-  const yearsHold = sorted.bounds.length > 0 && (sorted.order === 'desc' || query.yearTo !== undefined)
+  const yearsHold = sorted.range !== null && (sorted.order === 'desc' || query.yearTo !== undefined)
   const list: SortedMovies = {
     ...sorted,
     filters: yearsHold ? filters.filter((filter) => filter.name !== 'years') : filters,
