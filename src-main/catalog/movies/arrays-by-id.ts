@@ -14,3 +14,29 @@ export function grownTo<A extends ArrayById>(array: A, length: number): A {
  */
 export const withRoom = <A extends ArrayById>(array: A, largest: number): A =>
   largest < array.length ? array : grownTo(array, largest + Math.max(1024, array.length >> 3) + 1)
+
+const COMMA = ','.charCodeAt(0)
+const ZERO = '0'.charCodeAt(0)
+
+/**
+ * The whole numbers of a comma-separated list (`group_concat` of ids), in order, as an array. Read as one row of
+ * text, a hundred thousand ids cost better-sqlite3 half what a row each does, and leave no row objects behind.
+ */
+export function numbersIn(list: string | null | undefined): Int32Array {
+  if (!list) return new Int32Array(0)
+  let count = 1
+  for (let at = 0; at < list.length; at++) if (list.charCodeAt(at) === COMMA) count++
+  const numbers = new Int32Array(count)
+  let n = 0
+  let value = 0
+  for (let at = 0; at <= list.length; at++) {
+    const code = at < list.length ? list.charCodeAt(at) : COMMA
+    if (code === COMMA) {
+      numbers[n++] = value
+      value = 0
+    } else {
+      value = value * 10 + (code - ZERO)
+    }
+  }
+  return numbers
+}

@@ -1,9 +1,6 @@
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
-import { withRoom } from './arrays-by-id.ts'
-
-const COMMA = ','.charCodeAt(0)
-const ZERO = '0'.charCodeAt(0)
+import { numbersIn, withRoom } from './arrays-by-id.ts'
 
 /**
  * A bitmap follows an edit of a few movies by asking whether each of them matches now (a movie added past its
@@ -70,16 +67,7 @@ export function textMatchesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, match: 
       'select group_concat(rowid) as ids from movie_search where movie_search match ?',
       [match],
     )?.ids
-    let id = 0
-    for (let at = 0; ids && at <= ids.length; at++) {
-      const code = at < ids.length ? ids.charCodeAt(at) : COMMA
-      if (code === COMMA) {
-        if (id < size) bits[id] = 1
-        id = 0
-      } else {
-        id = id * 10 + (code - ZERO)
-      }
-    }
+    for (const id of numbersIn(ids)) if (id < size) bits[id] = 1
     return bits
   })
 }
