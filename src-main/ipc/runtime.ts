@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { EventName, EventPayload } from '../../src-shared/contract.ts'
 import type { Envelope } from '../../src-shared/errors.ts'
 import { collectUnreferencedFiles } from '../catalog/files/files.service.ts'
-import { defineMovieBitmaps } from '../catalog/movies/movie-bitmaps.ts'
+import { defineKeptBitmaps } from '../catalog/kept-bitmaps.ts'
 import type { Session } from '../catalog/service-context.ts'
 import { profileStayingSignedIn } from '../catalog/users/stay-signed-in.ts'
 import { openDatabase } from '../db/open-database.ts'
@@ -61,7 +61,7 @@ export async function openCatalogRuntime(options: OpenRuntimeOptions): Promise<C
   const events = new EventEmitter()
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => events.emit('event', name, payload)
   const reads = openReadConnection(databasePath)
-  defineMovieBitmaps(reads)
+  defineKeptBitmaps(reads)
   // Long work (src-main/tasks) takes its turns in this dispatcher's queue, so it is made first and given it.
   const tasks = await openTaskRunner({
     dataDir,

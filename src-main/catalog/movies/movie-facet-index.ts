@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
+import { grownTo, numbersIn, withRoom } from '../arrays-by-id.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
-import { grownTo, numbersIn, withRoom } from './arrays-by-id.ts'
 import type { MovieFilterName } from './movie-filters.ts'
 import { textMatchesOf } from './movie-text-matches.ts'
 
@@ -276,7 +276,7 @@ const followsChoice = (choice: FacetChoice): Derivation<Uint8Array> => ({
 })
 
 /**
- * The movies filed under every facet of `choice`, as a bitmap by id (see movie-bitmaps.ts), read from the kept
+ * The movies filed under every facet of `choice`, as a bitmap by id (see kept-bitmaps.ts), read from the kept
  * index in one pass and kept until the data changes. SQL can read only one of the choices from its index and
  * has to test the rest on each movie that one keeps: Comedy + France + 2000s is 445 films at 100,000, but the
  * rarest of the three keeps 10,800 films to read.

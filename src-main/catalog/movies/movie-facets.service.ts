@@ -1,11 +1,11 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { FacetCount, MovieFacets } from '../../../src-shared/movies.ts'
 import { type Derivation, followingEdits } from '../derived-cache.ts'
+import { withBitmaps } from '../kept-bitmaps.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { compareNames } from '../text-keys.ts'
-import { withMovieBitmaps } from './movie-bitmaps.ts'
 import {
   DIRECTORS_SHOWN,
   FACET_INDEX_FROM,
@@ -41,7 +41,11 @@ type Counts = { choice: number; n: number }[]
  */
 export function movieFacets(ctx: ReadContext, input: ParsedInput<'movies:facets'>): MovieFacets {
   const filters = movieFilters(input, ctx.session.userId)
-  return withMovieBitmaps(ctx, filters, () => countFacets(ctx, input, filters))
+  return withBitmaps(
+    ctx,
+    filters.map((filter) => filter.bitmap),
+    () => countFacets(ctx, input, filters),
+  )
 }
 
 function countFacets(

@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
+import { type KeptBitmap, keptBitmap, markedIds, markedTest } from '../kept-bitmaps.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
-import { type MovieBitmap, markedIds, markedTest, movieBitmap } from './movie-bitmaps.ts'
 import { FACET_INDEX_FROM, type FacetChoice, facetIndexIsKept, moviesInChoice } from './movie-facet-index.ts'
 import { textMatchesOf } from './movie-text-matches.ts'
 
@@ -29,8 +29,8 @@ export interface MovieFilter {
   ids: SqlPart
   /** The full-text match of a text filter. */
   match?: string
-  /** The kept set of movies a test asks about, which has to be ready before it runs (see movie-bitmaps.ts). */
-  bitmap?: MovieBitmap
+  /** The kept set of movies a test asks about, which has to be ready before it runs (see kept-bitmaps.ts). */
+  bitmap?: KeptBitmap
   /** The filters this one stands for, each a test any connection can run on one movie. */
   covers?: MovieFilter[]
 }
@@ -88,10 +88,10 @@ export function movieFilters(filters: ParsedInput<'movies:facets'>, userId: numb
 
 /** Movies whose text `match` finds: a look-up in the matches' bitmap, kept until the data changes. */
 function textFilter(match: string): MovieFilter {
-  const bitmap = movieBitmap(`text:${match}`, (ctx) => textMatchesOf(ctx, match))
+  const bitmap = keptBitmap(`text:${match}`, (ctx) => textMatchesOf(ctx, match))
   return {
     name: 'text',
-    test: markedTest(bitmap),
+    test: markedTest(bitmap, 'm.id'),
     // Counted from the full-text index, which can stop at a bound (see movie-selection.ts).
     ids: { sql: 'select rowid as id from movie_search where movie_search match ?', params: [match] },
     match,
@@ -162,16 +162,16 @@ export function withChoiceTogether(
     ...(query.yearFrom !== undefined && { yearFrom: query.yearFrom }),
     ...(query.yearTo !== undefined && { yearTo: query.yearTo }),
   }
-  const bitmap = movieBitmap(`choice:${JSON.stringify(choice)}`, (ctx) => moviesInChoice(ctx, choice))
+  const bitmap = keptBitmap(`choice:${JSON.stringify(choice)}`, (ctx) => moviesInChoice(ctx, choice))
   return [
     ...filters.filter((filter) => !covers.includes(filter)),
-    { name: 'choice', test: markedTest(bitmap), ids: markedIds(bitmap), bitmap, covers },
+    { name: 'choice', test: markedTest(bitmap, 'm.id'), ids: markedIds(bitmap), bitmap, covers },
   ]
 }
 
 /**
  * The filter's test as plain SQL any connection can run: a text filter's test, or a choice's, otherwise asks a
- * bitmap kept for the read connection (see movie-bitmaps.ts), which only the list and facets make ready.
+ * bitmap kept for the read connection (see kept-bitmaps.ts), which only the list and facets make ready.
  */
 export const plainTest = (filter: MovieFilter): SqlPart => {
   if (filter.covers) {

@@ -2,10 +2,10 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { MovieListItem, MoviePage } from '../../../src-shared/movies.ts'
 import { toIsoTimestamp } from '../../db/iso.ts'
 import { listImageUrl } from '../files/file.dto.ts'
+import { withBitmaps } from '../kept-bitmaps.ts'
 import { decodeCursor, encodeCursor } from '../paging-cursor.ts'
 import { fullNameOf } from '../people/person.dto.ts'
 import type { ReadContext } from '../service-context.ts'
-import { withMovieBitmaps } from './movie-bitmaps.ts'
 import {
   type MovieFilter,
   movieFilters,
@@ -197,7 +197,11 @@ function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): Sort
  */
 export function listMovies(ctx: ReadContext, query: ParsedInput<'movies:list'>): MoviePage {
   const filters = withChoiceTogether(ctx, movieFilters(query, ctx.session.userId), query)
-  return withMovieBitmaps(ctx, filters, () => listFiltered(ctx, query, filters))
+  return withBitmaps(
+    ctx,
+    filters.map((filter) => filter.bitmap),
+    () => listFiltered(ctx, query, filters),
+  )
 }
 
 function listFiltered(

@@ -1,6 +1,6 @@
+import { matchesBitmap, withRoom } from '../arrays-by-id.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
-import { numbersIn, withRoom } from './arrays-by-id.ts'
 
 /**
  * A bitmap follows an edit of a few movies by asking whether each of them matches now (a movie added past its
@@ -54,20 +54,12 @@ export function editedMoviesMatching(movies: EditedMovies, match: string): Set<n
 
 /**
  * The bitmap of `match`: the ids the full-text index finds, marked in an array as long as the largest id, kept
- * until the data changes (see DerivedCache) and asked through movie-bitmaps.ts. `m.id in (select rowid from
+ * until the data changes (see DerivedCache) and asked through kept-bitmaps.ts. `m.id in (select rowid from
  * movie_search where …)` listed every match again for every statement: "the" is in nine titles of ten, 88,000
  * at 100,000 films, listed for each window before its first row could be tested.
  */
 export function textMatchesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, match: string): Uint8Array {
-  return ctx.derived.get(`movie-text-matches:${match}`, followsMovies(match), () => {
-    const size = (ctx.sql.get<{ last: number | null }>('select max(id) as last from movie')?.last ?? 0) + 1
-    const bits = new Uint8Array(size)
-    // One row of comma-separated ids: a row per match cost better-sqlite3 twice what SQLite takes to find them.
-    const ids = ctx.sql.get<{ ids: string | null }>(
-      'select group_concat(rowid) as ids from movie_search where movie_search match ?',
-      [match],
-    )?.ids
-    for (const id of numbersIn(ids)) if (id < size) bits[id] = 1
-    return bits
-  })
+  return ctx.derived.get(`movie-text-matches:${match}`, followsMovies(match), () =>
+    matchesBitmap(ctx.sql, 'movie', 'movie_search', match),
+  )
 }
