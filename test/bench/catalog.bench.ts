@@ -3,7 +3,7 @@
 // for the same answer (see floor-queries.ts). Prints a table and, with --out, JSON; asserts nothing about
 // speed, but stops with an error when a service and its floor answer differently.
 // Usage: npm run bench -- [--size 1000|10000|100000|1000000] [--out file.json] [--iterations n]
-//          [--cache-dir dir] [--only text]
+//          [--cache-dir dir] [--only text[|text…]]
 import { execFile } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -12,7 +12,7 @@ import { parseArgs, promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { DATABASE_FILE_NAME } from '../../src-main/db/open-database.ts'
 import { openCatalogRuntime } from '../../src-main/ipc/runtime.ts'
-import { buildCases, call } from './bench-cases.ts'
+import { buildCases, call, isChosen } from './bench-cases.ts'
 import { type CaseResult, quantile, runCase } from './bench-timing.ts'
 import { PreparedOnce } from './floor-queries.ts'
 import { BENCH_PASSWORD, CATALOGUE_SIZES, preparedCatalogue } from './seeded-catalogue.ts'
@@ -88,7 +88,7 @@ const cases = buildCases({
   readGoalMs: large ? 50 : 10,
   writeGoalMs: large ? 50 : 5,
   ...(args.only && { only: args.only }),
-}).filter((benchCase) => !args.only || `${benchCase.group} ${benchCase.name}`.includes(args.only))
+}).filter((benchCase) => isChosen(args.only, `${benchCase.group} ${benchCase.name}`))
 
 const results: CaseResult[] = []
 for (const benchCase of cases) {
