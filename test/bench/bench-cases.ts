@@ -641,24 +641,22 @@ function searchCases(ctx: BenchContext): BenchCase[] {
     p95GoalMs: readGoalMs,
     ratioGoal: true,
   }))
-  // Five keystrokes typed at once: what counts is how soon after the last key its answer arrives.
+  // Five keystrokes arriving at once: what counts is how soon after the last key its answer arrives. Main
+  // answers each search whole as it comes, so the last key's answer waits for the four before it: the case
+  // times all five. (The renderer waits 120 ms after a key before it asks, so a typist's keys rarely do.)
   const burst = typed('night')
   cases.push({
     group: 'search',
     name: 'five keystrokes at once, last key to its answer',
     service: async () => {
-      const earlier = burst
-        .slice(0, -1)
-        .map((text) => runtime.dispatch('search:all', { text, limitPerKind: 10 }))
-      const start = performance.now()
-      const last = await runtime.dispatch('search:all', { text: burst.at(-1)!, limitPerKind: 10 })
-      const ms = performance.now() - start
-      await Promise.all(earlier)
+      const answers = await Promise.all(
+        burst.map((text) => runtime.dispatch('search:all', { text, limitPerKind: 10 })),
+      )
+      const last = answers.at(-1)!
       if (!last.ok) throw new Error(last.error.message)
-      return { ms, value: last.value }
+      return last.value
     },
     floor: () => searchFloor(floor, burst.at(-1)!, 10),
-    comparable: (value) => (value as { value?: unknown }).value ?? value,
     p95GoalMs: 30,
     ratioGoal: false,
   })
