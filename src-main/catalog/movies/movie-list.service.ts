@@ -13,6 +13,7 @@ import {
   type SqlPart,
   whereClause,
   withChoiceTogether,
+  withFavoritesMarked,
 } from './movie-filters.ts'
 import {
   ANCHOR_SPACING,
@@ -196,7 +197,10 @@ function windowRows(ctx: ReadContext, list: SortedMovies, window: SqlPart): Sort
  * movie-list-anchors.ts).
  */
 export function listMovies(ctx: ReadContext, query: ParsedInput<'movies:list'>): MoviePage {
-  const filters = withChoiceTogether(ctx, movieFilters(query, ctx.session.userId), query)
+  const filters = withFavoritesMarked(
+    withChoiceTogether(ctx, movieFilters(query, ctx.session.userId), query),
+    ctx.session.userId,
+  )
   return withBitmaps(
     ctx,
     filters.map((filter) => filter.bitmap),
