@@ -65,6 +65,14 @@ interface Anchor {
 type Anchors = Anchor[]
 
 /**
+ * Rows from one anchor to the next when every anchor comes from one gathering (see anchorEveryBlock). A list few
+ * enough to gather is sparse along its sort index, each of its rows a walk over many films, so its anchors are
+ * closer: favorites + "the" at 100,000 films is one film in 55, and a jump walked up to 34,000 index entries
+ * from an anchor 256 rows apart. Some hundreds of anchors for the longest such list.
+ */
+const GATHERED_ANCHOR_SPACING = 64
+
+/**
  * A window may start this many rows past its anchor: a block's length, and some slack for anchors that edits
  * moved a few places.
  */
@@ -206,7 +214,7 @@ export function anchorEveryBlock(
        select ${key} as k, m.id as id, row_number() over (order by ${key} ${order}, m.id ${order}) as n
          from ${gathered.sql})
       where n % ? = 0`,
-    [...gathered.params, ANCHOR_SPACING],
+    [...gathered.params, GATHERED_ANCHOR_SPACING],
   )
   const anchors = keptAnchors(ctx, list)
   anchors.splice(0, anchors.length, ...rows.map((row) => ({ row: [row.k, row.id], at: row.n - 1 })))
