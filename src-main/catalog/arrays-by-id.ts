@@ -44,17 +44,25 @@ export function numbersIn(list: string | null | undefined): Int32Array {
 }
 
 /**
- * The ids a full-text `match` finds in `ftsTable` (whose rowids are `table`'s ids), marked in an array as long as
- * the largest id. One row of comma-separated ids: a row per match cost better-sqlite3 twice what SQLite takes to
- * find them.
+ * The ids `statement` lists (one row, its column `ids` a `group_concat` of them) marked in an array as long as
+ * `table`'s largest id. One row of comma-separated ids: a row per id cost better-sqlite3 twice what SQLite takes
+ * to find them.
  */
-export function matchesBitmap(sql: PreparedSql, table: string, ftsTable: string, match: string): Uint8Array {
+export function bitmapOfIds(
+  sql: PreparedSql,
+  table: string,
+  statement: string,
+  params: unknown[],
+): Uint8Array {
   const size = (sql.get<{ last: number | null }>(`select max(id) as last from ${table}`)?.last ?? 0) + 1
   const bits = new Uint8Array(size)
-  const ids = sql.get<{ ids: string | null }>(
-    `select group_concat(rowid) as ids from ${ftsTable} where ${ftsTable} match ?`,
-    [match],
-  )?.ids
-  for (const id of numbersIn(ids)) if (id < size) bits[id] = 1
+  for (const id of numbersIn(sql.get<{ ids: string | null }>(statement, params)?.ids))
+    if (id < size) bits[id] = 1
   return bits
 }
+
+/** The ids a full-text `match` finds in `ftsTable` (whose rowids are `table`'s ids), as a bitmap by id. */
+export const matchesBitmap = (sql: PreparedSql, table: string, ftsTable: string, match: string): Uint8Array =>
+  bitmapOfIds(sql, table, `select group_concat(rowid) as ids from ${ftsTable} where ${ftsTable} match ?`, [
+    match,
+  ])

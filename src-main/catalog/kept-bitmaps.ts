@@ -1,4 +1,7 @@
+import type { DataDomain } from '../../src-shared/contract-kit.ts'
 import type { ReadConnection } from '../db/read-connection.ts'
+import { withRoom } from './arrays-by-id.ts'
+import type { Derivation, EditedMovies } from './derived-cache.ts'
 import type { SqlPart } from './movies/movie-filters.ts'
 import type { ReadContext } from './service-context.ts'
 
@@ -39,6 +42,25 @@ export function keptBitmap(key: string, of: KeptBitmap['of']): KeptBitmap {
   }
   return { set, of }
 }
+
+/**
+ * How a kept bitmap of movies follows an edit of a few: each edited movie is marked as `isIn` (given the edit's
+ * movies once, so it can ask about all of them together) says of it now; a movie added past the end grows it.
+ */
+export const followsEachMovie = (
+  dependsOn: readonly DataDomain[],
+  isIn: (movies: EditedMovies) => (id: number) => boolean,
+): Derivation<Uint8Array> => ({
+  dependsOn,
+  upkeep: {
+    after(bits, movies) {
+      const kept = withRoom(bits, Math.max(0, ...movies.movieIds))
+      const isInNow = isIn(movies)
+      for (const id of movies.movieIds) kept[id] = isInNow(id) ? 1 : 0
+      return kept
+    },
+  },
+})
 
 /** A test of the id in `column` against the set. */
 export const markedTest = ({ set }: KeptBitmap, column: string): SqlPart => ({

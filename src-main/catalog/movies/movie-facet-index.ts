@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { grownTo, numbersIn, withRoom } from '../arrays-by-id.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
+import { followsEachMovie } from '../kept-bitmaps.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilterName } from './movie-filters.ts'
 import { textMatchesOf } from './movie-text-matches.ts'
@@ -261,19 +262,15 @@ function isInChoice(
 }
 
 /** The bitmap follows an edit of a few movies by testing what each is filed under now. */
-const followsChoice = (choice: FacetChoice): Derivation<Uint8Array> => ({
-  dependsOn: ['movies'],
-  upkeep: {
-    after(bits, movies) {
-      const kept = withRoom(bits, Math.max(0, ...movies.movieIds))
-      for (const [id, now] of filedNow(movies)) {
-        const hasGenres = (genreIds: number[]) => genreIds.every((genre) => now?.genres.includes(genre))
-        kept[id] = now && isInChoice(choice, now.country, now.director, now.year, hasGenres) ? 1 : 0
-      }
-      return kept
-    },
-  },
-})
+const followsChoice = (choice: FacetChoice) =>
+  followsEachMovie(['movies'], (movies) => {
+    const filed = filedNow(movies)
+    return (id) => {
+      const now = filed.get(id)
+      const hasGenres = (genreIds: number[]) => genreIds.every((genre) => now?.genres.includes(genre))
+      return !!now && isInChoice(choice, now.country, now.director, now.year, hasGenres)
+    }
+  })
 
 /**
  * The movies filed under every facet of `choice`, as a bitmap by id (see kept-bitmaps.ts), read from the kept

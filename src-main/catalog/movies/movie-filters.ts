@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
-import { numbersIn, withRoom } from '../arrays-by-id.ts'
-import { type KeptBitmap, keptBitmap, markedIds, markedTest } from '../kept-bitmaps.ts'
+import { bitmapOfIds } from '../arrays-by-id.ts'
+import { followsEachMovie, type KeptBitmap, keptBitmap, markedIds, markedTest } from '../kept-bitmaps.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { FACET_INDEX_FROM, type FacetChoice, facetIndexIsKept, moviesInChoice } from './movie-facet-index.ts'
@@ -201,26 +201,14 @@ function favoriteMoviesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, userId: num
   const isFavorite = 'select 1 from favorite_movie where user_id = ? and movie_id = ?'
   return ctx.derived.get(
     `favorite-movies:${userId}`,
-    {
-      dependsOn: ['movies', 'favorites'],
-      upkeep: {
-        after(bits, movies) {
-          const kept = withRoom(bits, Math.max(0, ...movies.movieIds))
-          for (const id of movies.movieIds) kept[id] = movies.sql.get(isFavorite, [userId, id]) ? 1 : 0
-          return kept
-        },
-      },
-    },
-    () => {
-      const size = (ctx.sql.get<{ last: number | null }>('select max(id) as last from movie')?.last ?? 0) + 1
-      const bits = new Uint8Array(size)
-      const ids = ctx.sql.get<{ ids: string | null }>(
+    followsEachMovie(['movies', 'favorites'], (movies) => (id) => !!movies.sql.get(isFavorite, [userId, id])),
+    () =>
+      bitmapOfIds(
+        ctx.sql,
+        'movie',
         'select group_concat(movie_id) as ids from favorite_movie where user_id = ?',
         [userId],
-      )?.ids
-      for (const id of numbersIn(ids)) if (id < size) bits[id] = 1
-      return bits
-    },
+      ),
   )
 }
 

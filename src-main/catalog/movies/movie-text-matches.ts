@@ -1,22 +1,14 @@
-import { matchesBitmap, withRoom } from '../arrays-by-id.ts'
-import type { Derivation, EditedMovies } from '../derived-cache.ts'
+import { matchesBitmap } from '../arrays-by-id.ts'
+import type { EditedMovies } from '../derived-cache.ts'
+import { followsEachMovie } from '../kept-bitmaps.ts'
 import type { ReadContext } from '../service-context.ts'
 
-/**
- * A bitmap follows an edit of a few movies by asking whether each of them matches now (a movie added past its
- * end grows it).
- */
-const followsMovies = (match: string): Derivation<Uint8Array> => ({
-  dependsOn: ['movies'],
-  upkeep: {
-    after(bits, movies) {
-      const kept = withRoom(bits, Math.max(...movies.movieIds))
-      const matching = editedMoviesMatching(movies, match)
-      for (const id of movies.movieIds) kept[id] = matching.has(id) ? 1 : 0
-      return kept
-    },
-  },
-})
+/** A bitmap follows an edit of a few movies by asking whether each of them matches now. */
+const followsMovies = (match: string) =>
+  followsEachMovie(['movies'], (movies) => {
+    const matching = editedMoviesMatching(movies, match)
+    return (id) => matching.has(id)
+  })
 
 /**
  * Which of the edited movies `match` finds, as they are now. Asked of the catalogue's full-text index, a
