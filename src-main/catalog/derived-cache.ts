@@ -63,11 +63,21 @@ function editedMovies(sql: PreparedSql, movieIds: number[]): EditedMovies {
   }
 }
 
-/** What a kept answer was computed from, and how it follows a change to a few movies (if it can). */
+/** The people whose rows a command added, changed or deleted, as they are once it has committed. */
+export interface EditedPeople {
+  sql: PreparedSql
+  personIds: number[]
+}
+
+/**
+ * What a kept answer was computed from, and how it follows a change to a few movies or a few people's rows (if it
+ * can): `peopleUpkeep` returns the answer as it stands after such a change, or null when it cannot tell.
+ */
 export interface Derivation<T> {
   /** The domains whose changes can make it stale (see CommandSpec.changes). */
   dependsOn: readonly DataDomain[]
   upkeep?: MovieUpkeep<T>
+  peopleUpkeep?(kept: T, people: EditedPeople): T | null
 }
 
 interface Entry {
@@ -84,11 +94,17 @@ export interface MovieChange {
   notes: Map<string, unknown>
 }
 
+/** A command that changes the rows of only these people (see person-edits.ts), once it has committed. */
+export interface PeopleChange {
+  personIds: number[]
+}
+
 /**
  * Answers derived from the stored data (a movie list's counts and anchors, the facet index, text matches),
  * kept between calls of one opened catalogue for as long as the data they came from stands. After a command,
- * only answers that depend on a domain it changed are touched: an edit of one movie updates those that can
- * follow it (see MovieUpkeep) and drops the rest; anything else drops them. Everything is dropped whenever
+ * only answers that depend on a domain it changed are touched: an edit of one movie, or of one person, updates
+ * those that can follow it (see MovieUpkeep and Derivation.peopleUpkeep) and drops the rest; anything else drops
+ * them. Everything is dropped whenever
  * another connection has committed (a tool beside the app), which SQLite's `data_version` counts. The least
  * recently used answer goes first when the cache is full.
  */
@@ -129,21 +145,26 @@ export class DerivedCache {
 
   /**
    * Called after every command that succeeded, with the domains it declares: answers depending on none of
-   * them stand. With a `movieChange` (the command changed only those movies, now committed), the answers that
-   * can follow it are updated from `sql`; every other answer depending on a changed domain is dropped.
+   * them stand. With a `change` (the command changed only those movies, or only those people's rows, now
+   * committed), the answers that can follow it are updated from `sql`; every other answer depending on a changed
+   * domain is dropped.
    */
-  dataChanged(domains: readonly DataDomain[], sql?: PreparedSql, movieChange?: MovieChange): void {
+  dataChanged(domains: readonly DataDomain[], sql?: PreparedSql, change?: MovieChange | PeopleChange): void {
+    const movieChange = change && 'movieIds' in change ? change : undefined
     const movies = sql && movieChange && editedMovies(sql, movieChange.movieIds)
+    const people = sql && change && 'personIds' in change ? { sql, personIds: change.personIds } : undefined
     for (const [key, entry] of [...this.entries]) {
-      const { dependsOn, upkeep } = entry.derivation
+      const { dependsOn, upkeep, peopleUpkeep } = entry.derivation
       if (!dependsOn.some((domain) => domains.includes(domain))) continue
       let followed: unknown = null
-      if (movieChange && movies && upkeep && (!upkeep.before || movieChange.notes.has(key))) {
-        try {
+      try {
+        if (movieChange && movies && upkeep && (!upkeep.before || movieChange.notes.has(key))) {
           followed = upkeep.after(entry.value, movies, movieChange.notes.get(key))
-        } catch (error) {
-          this.upkeepFailed(key, error)
+        } else if (people && peopleUpkeep) {
+          followed = peopleUpkeep(entry.value, people)
         }
+      } catch (error) {
+        this.upkeepFailed(key, error)
       }
       if (followed === null) this.entries.delete(key)
       else entry.value = followed

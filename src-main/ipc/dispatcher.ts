@@ -18,6 +18,7 @@ import {
 import { DerivedCache, type MovieChange } from '../catalog/derived-cache.ts'
 import { RecordedRefusal } from '../catalog/errors.ts'
 import { movieEditOf } from '../catalog/movies/movie-edits.ts'
+import { personEditOf } from '../catalog/people/person-edits.ts'
 import type { PrepareContext, ReadContext, ServiceContext, Session } from '../catalog/service-context.ts'
 import { PreparedSql } from '../db/prepared-sql.ts'
 import type { ReadConnection } from '../db/read-connection.ts'
@@ -190,14 +191,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   const run = async (channel: Channel, work: Work, input: unknown): Promise<Envelope<unknown>> => {
     const spec = contract[channel]
-    const edit = movieEditOf(channel)
+    const movieEdit = movieEditOf(channel)
+    const personEdit = personEditOf(channel)
     let movieChange: MovieChange | undefined
     try {
       // One short transaction per call: a write is all or nothing, and a read (count + page) sees one state.
       // A RecordedRefusal is the exception: what the call recorded commits, then the refusal is answered.
       const outcome = await orm.em.fork().transactional(async (em) => {
         // What the kept answers need to know of the movies this command names, while they are as they were.
-        if (edit) movieChange = derived.movieChangeStarts(sql, edit.named(input))
+        if (movieEdit) movieChange = derived.movieChangeStarts(sql, movieEdit.named(input))
         try {
           return { value: await work({ em, sql, session, files, tasks }) }
         } catch (error) {
@@ -212,7 +214,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const { value } = outcome
       // Declared in the contract, never guessed: a query announces nothing, a command what it changes.
       if (spec.kind === 'command') {
-        const change = edit && movieChange && { ...movieChange, movieIds: edit.changed(input, value) }
+        const change =
+          movieEdit && movieChange
+            ? { ...movieChange, movieIds: movieEdit.changed(input, value) }
+            : personEdit && { personIds: personEdit(input, value) }
         derived.dataChanged(spec.changes, sql, change)
         onDataChanged([...spec.changes])
         checkpointLater()

@@ -81,6 +81,58 @@ describe('DerivedCache', () => {
     expect(read()).toBe(2)
   })
 
+  it("lets an answer follow a change to a few people's rows, drops those that cannot, and drops one whose upkeep fails", () => {
+    const failures: string[] = []
+    const cache = new DerivedCache((key) => failures.push(key))
+    db.exec('create table person (id integer primary key, name text)')
+    db.exec("insert into person (id, name) values (1, 'Agnès'), (2, 'Chantal')")
+    const names = () =>
+      sql.all<{ name: string }>('select name from person order by id').map((row) => row.name)
+    const computed = { following: 0, plain: 0, broken: 0 }
+    const followedWith: number[][] = []
+    const following: Derivation<string[]> = {
+      dependsOn: ['people'],
+      peopleUpkeep: (kept, people) => {
+        followedWith.push(people.personIds)
+        return kept.map((name, n) =>
+          people.personIds.includes(n + 1)
+            ? (people.sql.get<{ name: string }>('select name from person where id = ?', [n + 1])?.name ??
+              name)
+            : name,
+        )
+      },
+    }
+    const broken: Derivation<number> = {
+      dependsOn: ['people'],
+      peopleUpkeep: () => {
+        throw new Error('cannot follow')
+      },
+    }
+    const countedNames = (kind: 'following' | 'plain') => () => {
+      computed[kind]++
+      return names()
+    }
+    const read = () => ({
+      following: cache.get('following', following, countedNames('following')),
+      plain: cache.get('plain', { dependsOn: ['people'] }, countedNames('plain')),
+      broken: cache.get('broken', broken, () => ++computed.broken),
+    })
+    read()
+    db.exec("update person set name = 'Delphine' where id = 2")
+    cache.dataChanged(['people'], sql, { personIds: [2] })
+    expect(read()).toEqual({ following: ['Agnès', 'Delphine'], plain: ['Agnès', 'Delphine'], broken: 2 })
+    expect(followedWith).toEqual([[2]])
+    expect(computed).toEqual({ following: 1, plain: 2, broken: 2 })
+    expect(failures).toEqual(['broken'])
+
+    // A change to movies alone, or to people without saying which, is not one to follow person by person.
+    cache.dataChanged(['movies'], sql, { personIds: [1] })
+    cache.dataChanged(['people'])
+    read()
+    expect(followedWith).toEqual([[2]])
+    expect(computed).toEqual({ following: 2, plain: 3, broken: 3 })
+  })
+
   it('drops everything when another connection has committed', () => {
     const cache = new DerivedCache()
     let computed = 0
