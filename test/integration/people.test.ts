@@ -6,6 +6,7 @@ import { MARKED_FUNCTION } from '../../src-main/catalog/kept-bitmaps.ts'
 import { MANY_MATCHES, personListStatements } from '../../src-main/catalog/people/people-list.service.ts'
 import { encodeBirthDateCursor, encodePersonCursor } from '../../src-main/catalog/people/person-cursor.ts'
 import { sortKeyOf } from '../../src-main/catalog/text-keys.ts'
+import { PreparedSql } from '../../src-main/db/prepared-sql.ts'
 import type { Page } from '../../src-shared/common.ts'
 import type { Input } from '../../src-shared/contract.ts'
 import { type PersonListItem, PersonListQuery } from '../../src-shared/people.ts'
@@ -891,5 +892,179 @@ describe('people:list by date of birth, by position, with counts', () => {
     } finally {
       execute.mockRestore()
     }
+  })
+})
+
+describe('people:list from a kept order of everyone', () => {
+  const PEOPLE = 12_000
+  const SYLLABLES = ['ka', 'lo', 'mir', 'ba', 'ne', 'tu', 'ros', 'vel']
+  const nameOf = (i: number) =>
+    `${SYLLABLES[i % 8]}${SYLLABLES[(i >> 3) % 8]}${SYLLABLES[(i >> 6) % 8]}`.replace(/^./, (c) =>
+      c.toUpperCase(),
+    )
+
+  /**
+   * 12,000 people written beside the app (calls would take minutes), one in eleven found by "smi": 1,091, more than
+   * MANY_MATCHES and fewer than a tenth of everyone, so a search's window comes from the kept order. Ties in every
+   * key, unknown names and unknown dates.
+   */
+  function writePeople() {
+    writeRows((db) => {
+      const insert = db.prepare(
+        `insert into person (first_name, last_name, last_name_sort_key, first_name_sort_key, date_of_birth,
+           created_at, updated_at) values (?, ?, ?, ?, ?, 1, 1)`,
+      )
+      db.transaction(() => {
+        for (let i = 0; i < PEOPLE; i++) {
+          const found = i % 11 === 0
+          const variant = (i >> 1) % 4
+          const lastName = found
+            ? [null, 'Smith', 'Smíthers', 'de Smit'][variant]!
+            : i % 13 === 0
+              ? null
+              : nameOf(i % 700)
+          const firstName =
+            found && (variant === 0 || i % 3 === 0) ? 'Smilla' : i % 17 === 0 ? null : nameOf(i % 300)
+          const dateOfBirth =
+            i % 4 === 0 ? null : `19${String((i * 7) % 100).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 3}`
+          insert.run(firstName, lastName, sortKeyOf(lastName), sortKeyOf(firstName), dateOfBirth)
+        }
+      })()
+    })
+  }
+
+  const SORTS = [
+    { sort: 'name', orderBy: 'p.last_name_sort_key, p.first_name_sort_key, p.id' },
+    { sort: 'dateOfBirth', direction: 'asc', orderBy: "ifnull(p.date_of_birth, '9999-12-31'), p.id" },
+    { sort: 'dateOfBirth', direction: 'desc', orderBy: "ifnull(p.date_of_birth, '') desc, p.id desc" },
+  ] as const
+
+  /** The whole list in an order, or a search's matches in it, as plain SQL sorts them. */
+  const expectedIds = (orderBy: string, text?: string) =>
+    catalog
+      .sql<{ id: number }>(
+        `select p.id from person p ${text ? 'where p.id in (select rowid from person_search where person_search match ?)' : ''}
+          order by ${orderBy}`,
+        ...(text ? [`${text}*`] : []),
+      )
+      .map((row) => row.id)
+
+  const windowIds = async (query: Record<string, unknown>) => {
+    const page = await catalog.call('people:list', query as never)
+    return { ids: page.items.map((p) => p.id), total: page.total, nextCursor: page.nextCursor }
+  }
+
+  async function readAll(query: Record<string, unknown>, limit: number) {
+    const ids: number[] = []
+    let cursor: string | null = null
+    do {
+      const page = await windowIds({ ...query, limit, cursor })
+      ids.push(...page.ids)
+      cursor = page.nextCursor
+    } while (cursor && ids.length <= PEOPLE)
+    return ids
+  }
+
+  /** The statements a call runs that sort people or step over them: none, when the window is a slice of the order. */
+  async function sortingStatementsOf(call: () => Promise<unknown>) {
+    const statements: string[] = []
+    const record = (method: 'all' | 'get') =>
+      function (this: PreparedSql, sql: string, params?: readonly unknown[]) {
+        statements.push(sql)
+        return (original[method] as (sql: string, params?: readonly unknown[]) => unknown).call(
+          this,
+          sql,
+          params,
+        )
+      }
+    const original = { all: PreparedSql.prototype.all, get: PreparedSql.prototype.get }
+    const spies = [vi.spyOn(PreparedSql.prototype, 'all'), vi.spyOn(PreparedSql.prototype, 'get')]
+    spies[0]!.mockImplementation(record('all') as never)
+    spies[1]!.mockImplementation(record('get') as never)
+    try {
+      await call()
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    return statements.filter((sql) => /order by|offset/i.test(sql))
+  }
+
+  /** Every window a search for "smi" and jumps into the whole list give, against plain SQL, in every order. */
+  async function expectSameAsSql(label: string) {
+    for (const { orderBy, ...sort } of SORTS) {
+      const matches = expectedIds(orderBy, 'smi')
+      const everyone = expectedIds(orderBy)
+      const at = `${label}, ${JSON.stringify(sort)}`
+      expect(await readAll({ ...sort, text: 'smi' }, 97), at).toEqual(matches)
+      for (const position of [0, 400, matches.length - 30]) {
+        expect(await windowIds({ ...sort, text: 'smi', position, limit: 50 }), `${at} @${position}`).toEqual({
+          ids: matches.slice(position, position + 50),
+          total: matches.length,
+          nextCursor: position + 50 < matches.length ? expect.any(String) : null,
+        })
+      }
+      for (const position of [1, 2_345, 6_000, everyone.length - 1, everyone.length]) {
+        const window = await windowIds({ ...sort, position, limit: 40 })
+        expect(window.ids, `${at}, jump to ${position}`).toEqual(everyone.slice(position, position + 40))
+        expect(window.total, at).toBe(everyone.length)
+      }
+    }
+  }
+
+  it('answers a search with hundreds of matches, and jumps deep into the list, from the kept order, as SQL sorts them, through adds, renames and deletes', async () => {
+    writePeople()
+    const matches = expectedIds(SORTS[0].orderBy, 'smi').length
+    expect(matches).toBeGreaterThan(MANY_MATCHES)
+    expect(matches).toBeLessThanOrEqual(PEOPLE * 0.1)
+
+    for (const { orderBy, ...sort } of SORTS) {
+      // Jumps step over the list until they have stepped over it three times; then its order is read.
+      for (const position of [11_000, 10_000, 9_000, 8_000, 7_000])
+        await windowIds({ ...sort, position, limit: 40 })
+      await windowIds({ ...sort, text: 'smi', limit: 40 })
+      const statements = await sortingStatementsOf(async () => {
+        await windowIds({ ...sort, position: 5_000, limit: 40 })
+        await windowIds({ ...sort, text: 'smi', position: 300, limit: 40 })
+        const first = await windowIds({ ...sort, text: 'smi', limit: 40 })
+        await windowIds({ ...sort, text: 'smi', limit: 40, cursor: first.nextCursor })
+      })
+      expect(statements, JSON.stringify(sort)).toEqual([])
+      expect(await windowIds({ ...sort, position: 5_000, limit: 40 })).toMatchObject({
+        ids: expectedIds(orderBy).slice(5_000, 5_040),
+      })
+    }
+    await expectSameAsSql('at first')
+
+    // Each edit leaves the kept orders to follow it: the first of the smiths, someone with no family name, a
+    // rename into the matches and one out of them, a new date of birth, and two deletes.
+    const aaron = await catalog.call('people:create', {
+      firstName: 'Aaron',
+      lastName: 'Smith',
+      dateOfBirth: '1800-01-01',
+    })
+    await expectSameAsSql('after adding the first Smith')
+    const nameless = await catalog.call('people:create', { firstName: 'Smiley', dateOfBirth: null })
+    await expectSameAsSql('after adding someone with a given name alone')
+    const renamedIn = expectedIds(SORTS[0].orderBy).at(-1)!
+    await catalog.call('people:update', {
+      id: renamedIn,
+      firstName: 'Smitty',
+      lastName: 'Aab',
+      dateOfBirth: '2001-05-05',
+    })
+    await expectSameAsSql('after a rename into the matches')
+    const renamedOut = expectedIds(SORTS[0].orderBy, 'smi')[500]!
+    await catalog.call('people:update', { id: renamedOut, firstName: 'Zed', lastName: 'Zzyzx' })
+    await expectSameAsSql('after a rename out of the matches')
+    await catalog.call('people:update', {
+      id: aaron.id,
+      firstName: 'Aaron',
+      lastName: 'Smith',
+      dateOfBirth: '2020-02-02',
+    })
+    await expectSameAsSql('after a new date of birth')
+    await catalog.call('people:delete', { id: nameless.id })
+    await catalog.call('people:delete', { id: expectedIds(SORTS[0].orderBy)[6_000]! })
+    await expectSameAsSql('after two deletes')
   })
 })
