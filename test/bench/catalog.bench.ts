@@ -85,8 +85,11 @@ const cases = buildCases({
   floorWriter,
   facts,
   userId: ann.id,
+  // Issue 8: at 100,000 films a read's p95 under 10 ms, a write's under 5, the last of five keystrokes answered
+  // within 30 ms; at 1,000,000, "every one of these stays under 50 ms".
   readGoalMs: large ? 50 : 10,
   writeGoalMs: large ? 50 : 5,
+  burstGoalMs: large ? 50 : 30,
   ...(args.only && { only: args.only }),
 }).filter((benchCase) => isChosen(args.only, `${benchCase.group} ${benchCase.name}`))
 
