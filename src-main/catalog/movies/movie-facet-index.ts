@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { grownTo, numbersIn, withRoom } from '../arrays-by-id.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
+import { favoriteMoviesOf } from '../favorites/favorite-movies.ts'
 import { followsEachMovie } from '../kept-bitmaps.ts'
 import type { ReadContext } from '../service-context.ts'
 import type { MovieFilterName } from './movie-filters.ts'
@@ -291,12 +292,6 @@ export function moviesInChoice(ctx: Pick<ReadContext, 'sql' | 'derived'>, choice
 }
 
 /** The movies a set of ids marks, as a bitmap by id. */
-const marked = (ids: number[], size: number) => {
-  const bits = new Uint8Array(size)
-  for (const id of ids) if (id < size) bits[id] = 1
-  return bits
-}
-
 /**
  * The facets of `filters` counted in one pass over every movie, against an index of what each movie is filed
  * under, kept until the data changes. SQL has to read every matching movie's row once per facet, for each facet
@@ -310,21 +305,15 @@ export function tallyFacets(
   match: string | null,
   userId: number | null,
 ): FacetTally {
-  const { sql } = ctx
   const index = facetIndexOf(ctx)
   const size = index.exists.length
-  const ids = (statement: string, params: unknown[]) =>
-    sql.all<{ id: number }>(statement, params).map((row) => row.id)
   const text =
     filters.text === undefined || filters.text === ''
       ? null
       : match === null
         ? new Uint8Array(size)
         : textMatchesOf(ctx, match)
-  const favorites =
-    userId === null
-      ? null
-      : marked(ids('select movie_id as id from favorite_movie where user_id = ?', [userId]), size)
+  const favorites = userId === null ? null : favoriteMoviesOf(ctx, userId)
   const chosenGenres = [...new Set(filters.genreIds ?? [])]
   const [yearFrom, yearTo] = [filters.yearFrom ?? 0, filters.yearTo ?? 9999]
   const hasYears = filters.yearFrom !== undefined || filters.yearTo !== undefined

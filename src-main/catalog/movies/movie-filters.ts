@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import { AppError } from '../../../src-shared/errors.ts'
-import { bitmapOfIds } from '../arrays-by-id.ts'
-import { followsEachMovie, type KeptBitmap, keptBitmap, markedIds, markedTest } from '../kept-bitmaps.ts'
+import { favoriteMoviesOf } from '../favorites/favorite-movies.ts'
+import { type KeptBitmap, keptBitmap, markedIds, markedTest } from '../kept-bitmaps.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { FACET_INDEX_FROM, type FacetChoice, facetIndexIsKept, moviesInChoice } from './movie-facet-index.ts'
@@ -193,22 +193,6 @@ export function withFavoritesMarked(filters: MovieFilter[], userId: number | nul
     filter.name === 'favorites'
       ? { ...filter, test: markedTest(bitmap, 'm.id'), bitmap, plain: filter.test }
       : filter,
-  )
-}
-
-/** The favorites of `userId` as a bitmap by movie id, kept, following edits of a few movies. */
-function favoriteMoviesOf(ctx: Pick<ReadContext, 'sql' | 'derived'>, userId: number): Uint8Array {
-  const isFavorite = 'select 1 from favorite_movie where user_id = ? and movie_id = ?'
-  return ctx.derived.get(
-    `favorite-movies:${userId}`,
-    followsEachMovie(['movies', 'favorites'], (movies) => (id) => !!movies.sql.get(isFavorite, [userId, id])),
-    () =>
-      bitmapOfIds(
-        ctx.sql,
-        'movie',
-        'select group_concat(movie_id) as ids from favorite_movie where user_id = ?',
-        [userId],
-      ),
   )
 }
 
