@@ -326,6 +326,8 @@ export function tallyFacets(
   const hasText = text !== null
   const textMap = text ?? new Uint8Array(0)
   const hasGenres = chosenGenres.length > 0
+  // Kept, following edits, and shared with the list of the same genres (see withChoiceTogether).
+  const genresMap = hasGenres ? moviesInChoice(ctx, { genreIds: chosenGenres }) : new Uint8Array(0)
   const countryId = filters.countryId
   const directorId = filters.directorId
   const favoritesOnly = filters.favoritesOnly === true
@@ -336,16 +338,12 @@ export function tallyFacets(
     if (!exists[id]) continue
     // A facet leaving out its own filter counts a movie that fails that filter alone: more than one failure
     // and the movie counts nowhere.
+    // No facet leaves out the text or the genres (a genre's count is among the list's movies): a movie failing
+    // either counts nowhere.
+    if (hasText && textMap[id] !== 1) continue
+    if (hasGenres && genresMap[id] !== 1) continue
     let failures = 0
     let failed: MovieFilterName | null = null
-    if (hasText && textMap[id] !== 1) {
-      failures++
-      failed = 'text'
-    }
-    if (hasGenres && !hasEveryGenre(genreStart, genres, id, chosenGenres)) {
-      if (++failures > 1) continue
-      failed = 'genres'
-    }
     if (countryId !== undefined && country[id] !== countryId) {
       if (++failures > 1) continue
       failed = 'country'
