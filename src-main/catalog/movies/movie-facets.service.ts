@@ -65,7 +65,12 @@ function countFacets(
         ? null
         : selectMovies(ctx, [...filtersExcept(filters, 'favorites'), favoritesOf(session.userId)]),
   }
-  const toRead = Math.max(...Object.values(selections).map((selection) => selection?.driver?.count ?? 0))
+  // What the SQL aggregates would read. Not the favorites': their count is a kept count like the list's (at
+  // 1,000,000 films a profile's 21,000 favorites sent every unfiltered call through the pass over every movie).
+  const { every, country, director, years } = selections
+  const toRead = Math.max(
+    ...[every, country, director, years].map((selection) => selection.driver?.count ?? 0),
+  )
   const tally =
     toRead > FACET_INDEX_FROM
       ? tallyFacets(ctx, input, input.text ? toFtsPrefixQuery(input.text) : null, session.userId)
