@@ -32,7 +32,8 @@ export class Migration20261130090000_search_one_letter extends Migration {
     this.rebuild("'2 3'")
   }
 
-  private rebuild(prefixes: string): void {
+  /** Each full-text table built anew from its rows with these prefix indexes, and its triggers again. */
+  protected rebuild(prefixes: string): void {
     for (const { table, columns, values } of Object.values(SOURCES)) {
       const search = `${table}_search`
       const fromRow = (row: 'new' | 'old') => values.map((v) => v.replaceAll('r.', `${row}.`)).join(', ')

@@ -5,6 +5,7 @@ import { Migration20261129005814_sign_in_streak } from './Migration2026112900581
 import { Migration20261129010000_ui_part1 } from './Migration20261129010000_ui_part1.ts'
 import { Migration20261130090000_search_one_letter } from './Migration20261130090000_search_one_letter.ts'
 import { Migration20261130090100_people_indexes } from './Migration20261130090100_people_indexes.ts'
+import { Migration20261201090000_search_longer_prefixes } from './Migration20261201090000_search_longer_prefixes.ts'
 
 /**
  * Every migration, in order, by the name recorded in the database. Static imports so a bundled app
@@ -18,4 +19,8 @@ export const migrationsList = [
   { name: 'Migration20261129010000_ui_part1', class: Migration20261129010000_ui_part1 },
   { name: 'Migration20261130090000_search_one_letter', class: Migration20261130090000_search_one_letter },
   { name: 'Migration20261130090100_people_indexes', class: Migration20261130090100_people_indexes },
+  {
+    name: 'Migration20261201090000_search_longer_prefixes',
+    class: Migration20261201090000_search_longer_prefixes,
+  },
 ]
