@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import { AppError } from '../../src-shared/errors.ts'
 import type { TermWithCount } from '../../src-shared/taxonomy.ts'
+import type { PreparedSql } from '../db/prepared-sql.ts'
 import type { Country } from './countries/country.entity.ts'
 import { notFound } from './errors.ts'
 import type { Genre } from './genres/genre.entity.ts'
@@ -11,8 +12,8 @@ export interface NamedTermKind<Term extends Genre | Country, Usage extends { mov
   entity: new () => Term
   /** "genre", as in `A genre named "Drama" already exists.` */
   label: string
-  /** `select id, name, <count> as movieCount …`; the list is sorted by name here, not in SQL (see text-keys.ts). */
-  listSql: string
+  /** The table the terms live in. */
+  table: 'genre' | 'country'
   /** What deleting the term would change. */
   countUsage(em: EntityManager, id: number): Promise<Usage>
 }
@@ -55,8 +56,15 @@ export function namedTermService<Term extends Genre | Country, Usage extends { m
   }
 
   return {
-    list: async (em: EntityManager): Promise<TermWithCount[]> =>
-      (await em.execute<TermWithCount[]>(kind.listSql)).sort(compareNames),
+    /**
+     * Every term with how many movies it files, from `counts` (kept by the facets; see everyMovieCounts), sorted
+     * by name here, not in SQL (see text-keys.ts).
+     */
+    list: (sql: PreparedSql, counts: Map<number, number>): TermWithCount[] =>
+      sql
+        .all<{ id: number; name: string }>(`select id, name from ${kind.table}`)
+        .map((term) => ({ ...term, movieCount: counts.get(term.id) ?? 0 }))
+        .sort(compareNames),
 
     async create(em: EntityManager, { name }: { name: string }): Promise<TermWithCount> {
       await ensureNameFree(em, name)

@@ -524,7 +524,7 @@ describe('unexpected failures', () => {
       value: { movies: [] },
     })
     let queuedAnswered = false
-    const queued = dispatcher.dispatch('genres:list', {}).then((result) => {
+    const queued = dispatcher.dispatch('genres:usage', { id: 1 }).then((result) => {
       queuedAnswered = true
       return result
     })

@@ -307,3 +307,52 @@ describe('countries', () => {
     })
   })
 })
+
+describe('the genres and countries lists, kept between calls', () => {
+  it('count every movie as counted afresh, through movies added, changed and deleted, and a genre and a country deleted', async () => {
+    const [drama, comedy, western] = ['Drama', 'Comedy', 'Western'].map((name) => idOf('genre', name)) as [
+      number,
+      number,
+      number,
+    ]
+    const [france, japan] = ['France', 'Japan'].map((name) => idOf('country', name)) as [number, number]
+    insertMovie({ title: 'Before', countryId: france, genreIds: [drama] })
+    const counted = (table: 'genre' | 'country') => {
+      const link =
+        table === 'genre'
+          ? 'select genre_id as id, count(*) as n from movie_genre group by genre_id'
+          : 'select country_id as id, count(*) as n from movie where country_id is not null group by country_id'
+      const counts = new Map(catalog.sql<{ id: number; n: number }>(link).map((row) => [row.id, row.n]))
+      return catalog
+        .sql<{ id: number }>(`select id from ${table}`)
+        .map(({ id }) => [id, counts.get(id) ?? 0])
+        .sort((a, b) => a[0]! - b[0]!)
+    }
+    const listed = async (channel: 'genres:list' | 'countries:list') =>
+      (await catalog.call(channel, {}))
+        .map((term) => [term.id, term.movieCount])
+        .sort((a, b) => a[0]! - b[0]!)
+    const expectCountedAfresh = async (label: string) => {
+      expect(await listed('genres:list'), label).toEqual(counted('genre'))
+      expect(await listed('countries:list'), label).toEqual(counted('country'))
+    }
+    await expectCountedAfresh('at first')
+
+    const seven = await catalog.call('movies:create', {
+      title: 'Seven Samurai',
+      countryId: japan,
+      genreIds: [drama, western],
+    })
+    await expectCountedAfresh('after a movie added')
+    await catalog.call('movies:update', { id: seven.id, countryId: france, genreIds: [comedy] })
+    await expectCountedAfresh('after its country and genres changed')
+    await catalog.call('movies:create', { title: 'Untitled' })
+    await expectCountedAfresh('after a movie with neither')
+    await catalog.call('movies:delete', { id: seven.id })
+    await expectCountedAfresh('after a movie deleted')
+    await catalog.call('genres:delete', { id: drama })
+    await expectCountedAfresh('after a genre deleted')
+    await catalog.call('countries:delete', { id: france })
+    await expectCountedAfresh('after a country deleted')
+  })
+})

@@ -6,8 +6,7 @@ import { Country } from './country.entity.ts'
 export const countries = namedTermService<Country, CountryUsage>({
   entity: Country,
   label: 'country',
-  listSql: `select c.id, c.name, (select count(*) from movie m where m.country_id = c.id) as movieCount
-    from country c`,
+  table: 'country',
   async countUsage(em, id) {
     const [usage] = await em.execute<CountryUsage[]>(
       `select (select count(*) from movie where country_id = ?) as movieCount,

@@ -6,8 +6,7 @@ import { Genre } from './genre.entity.ts'
 export const genres = namedTermService<Genre, GenreUsage>({
   entity: Genre,
   label: 'genre',
-  listSql: `select g.id, g.name, (select count(*) from movie_genre mg where mg.genre_id = g.id) as movieCount
-    from genre g`,
+  table: 'genre',
   async countUsage(em, id) {
     const [usage] = await em.execute<GenreUsage[]>(
       'select count(*) as movieCount from movie_genre where genre_id = ?',

@@ -78,55 +78,80 @@ function countFacets(
   return named(ctx, tally, input)
 }
 
-/** The facets counted by one SQL aggregate each (see movieFacets). */
-function tallyBySql(
-  ctx: ReadContext,
-  selections: Record<'every' | 'country' | 'director' | 'years', MovieSelection> & {
-    favorites: MovieSelection | null
-  },
-): FacetTally {
-  const { sql, derived } = ctx
-  const { every } = selections
+type FacetSelections = Record<'every' | 'country' | 'director' | 'years', MovieSelection>
+
+/** The SQL aggregate counting each facet's choices among the movies of its selection. */
+function facetStatements(selections: FacetSelections): Record<FacetName, SqlPart> {
   /** The movies of `selection` meeting `extra` too, as `from … where …` over `movie m`. */
   const from = (selection: MovieSelection, extra: string) =>
     gatheredFrom(selection, [{ sql: extra, params: [] }])
-  /**
-   * An aggregate over every movie is asked again and again: it is kept until the data changes, as the map the
-   * tally holds (directors only those that can be shown: there are tens of thousands).
-   */
-  const counted = (selection: MovieSelection, name: FacetName, statement: SqlPart) => {
-    const count = () => {
-      const counts = new Map(
-        sql.all<Counts[number]>(statement.sql, statement.params).map(({ choice, n }) => [choice, n]),
-      )
-      return name === 'directors' ? topCounts(counts, DIRECTORS_SHOWN) : counts
-    }
-    return selection.driver ? count() : derived.get(`movie-facets:${name}`, followsMovies(name), count)
-  }
   // Genres narrow: a genre's count is the list's size with that genre added, i.e. among the list's movies.
-  const listed = genreLinksOf(every)
+  const listed = genreLinksOf(selections.every)
   const byCountry = from(selections.country, 'm.country_id is not null')
   const byDirector = from(selections.director, 'm.director_id is not null')
   // A year alone is stored as its 1 January, so it counts in its year like any full date.
   const byYear = from(selections.years, 'm.release_date is not null')
   return {
-    total: every.total,
-    genres: counted(every, 'genres', {
+    genres: {
       sql: `select mg.genre_id as choice, count(*) as n from ${listed.sql} group by choice`,
       params: listed.params,
-    }),
-    countries: counted(selections.country, 'countries', {
+    },
+    countries: {
       sql: `select m.country_id as choice, count(*) as n from ${byCountry.sql} group by choice`,
       params: byCountry.params,
-    }),
-    directors: counted(selections.director, 'directors', {
+    },
+    directors: {
       sql: `select m.director_id as choice, count(*) as n from ${byDirector.sql} group by choice`,
       params: byDirector.params,
-    }),
-    years: counted(selections.years, 'years', {
+    },
+    years: {
       sql: `select cast(substr(m.release_date, 1, 4) as integer) as choice, count(*) as n from ${byYear.sql} group by choice`,
       params: byYear.params,
-    }),
+    },
+  }
+}
+
+/** What one facet's aggregate counts, as a map (directors only those that can be shown: there are tens of thousands). */
+function countedBy(
+  { sql }: Pick<ReadContext, 'sql'>,
+  name: FacetName,
+  statement: SqlPart,
+): Map<number, number> {
+  const counts = new Map(
+    sql.all<Counts[number]>(statement.sql, statement.params).map(({ choice, n }) => [choice, n]),
+  )
+  return name === 'directors' ? topCounts(counts, DIRECTORS_SHOWN) : counts
+}
+
+/**
+ * How many movies each choice of `facet` files over every movie, as the unfiltered facets count them: asked again
+ * and again, so kept, following edits (see followsMovies). The genres and countries pages show these too.
+ */
+export function everyMovieCounts(
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
+  facet: FacetName,
+): Map<number, number> {
+  const every = selectMovies(ctx, [])
+  const statement = facetStatements({ every, country: every, director: every, years: every })[facet]
+  return ctx.derived.get(`movie-facets:${facet}`, followsMovies(facet), () =>
+    countedBy(ctx, facet, statement),
+  )
+}
+
+/** The facets counted by one SQL aggregate each (see movieFacets). */
+function tallyBySql(
+  ctx: ReadContext,
+  selections: FacetSelections & { favorites: MovieSelection | null },
+): FacetTally {
+  const statements = facetStatements(selections)
+  const counted = (selection: MovieSelection, name: FacetName) =>
+    selection.driver ? countedBy(ctx, name, statements[name]) : everyMovieCounts(ctx, name)
+  return {
+    total: selections.every.total,
+    genres: counted(selections.every, 'genres'),
+    countries: counted(selections.country, 'countries'),
+    directors: counted(selections.director, 'directors'),
+    years: counted(selections.years, 'years'),
     favorites: selections.favorites?.total ?? 0,
   }
 }
