@@ -1018,9 +1018,16 @@ describe('people:list from a kept order of everyone', () => {
     expect(matches).toBeLessThanOrEqual(PEOPLE * 0.1)
 
     for (const { orderBy, ...sort } of SORTS) {
-      // Jumps step over the list until they have stepped over it three times; then its order is read.
-      for (const position of [11_000, 10_000, 9_000, 8_000, 7_000])
-        await windowIds({ ...sort, position, limit: 40 })
+      // Jumps walk the index from the nearer end (past the middle, backwards) until together they have walked
+      // the list three times over; then its order is read.
+      const everyone = expectedIds(orderBy)
+      for (const position of [11_960, 6_000, 5_000, 7_000, 6_500, 5_500, 6_200, 5_800]) {
+        const window = await windowIds({ ...sort, position, limit: 40 })
+        expect(window.ids, `${JSON.stringify(sort)}, a jump to ${position}`).toEqual(
+          everyone.slice(position, position + 40),
+        )
+        expect(window.nextCursor === null, `${position}`).toBe(position + 40 >= everyone.length)
+      }
       await windowIds({ ...sort, text: 'smi', limit: 40 })
       const statements = await sortingStatementsOf(async () => {
         await windowIds({ ...sort, position: 5_000, limit: 40 })
@@ -1030,7 +1037,7 @@ describe('people:list from a kept order of everyone', () => {
       })
       expect(statements, JSON.stringify(sort)).toEqual([])
       expect(await windowIds({ ...sort, position: 5_000, limit: 40 })).toMatchObject({
-        ids: expectedIds(orderBy).slice(5_000, 5_040),
+        ids: everyone.slice(5_000, 5_040),
       })
     }
     await expectSameAsSql('at first')

@@ -63,6 +63,8 @@ function afterName(after: PersonSortKey): Statement {
  */
 function ordering(query: PersonListQuery): {
   orderBy: string
+  /** The same order backwards, along the same index. */
+  backwards: string
   index: string
   after: (cursor: string) => Statement
   kind: PersonOrderKind
@@ -71,6 +73,8 @@ function ordering(query: PersonListQuery): {
   if (query.sort === 'name') {
     return {
       orderBy: `${LAST}, ${FIRST}, p.id`,
+      // NULL is the smallest value either way, so the unknown names come last.
+      backwards: `${LAST} desc, ${FIRST} desc, p.id desc`,
       index: 'person_name_sort_index',
       after: (cursor) => afterName(decodePersonCursor(cursor)),
       kind: 'name',
@@ -78,9 +82,10 @@ function ordering(query: PersonListQuery): {
     }
   }
   const key = BIRTH_DATE_KEYS[query.direction]
-  const [towards, order] = query.direction === 'asc' ? ['>', 'asc'] : ['<', 'desc']
+  const [towards, order, reverse] = query.direction === 'asc' ? ['>', 'asc', 'desc'] : ['<', 'desc', 'asc']
   return {
     orderBy: `${key} ${order}, p.id ${order}`,
+    backwards: `${key} ${reverse}, p.id ${reverse}`,
     index: `person_sort_date_of_birth_${query.direction}_index`,
     after: (cursor) => {
       const { birthDateKey, id } = decodeBirthDateCursor(cursor)
@@ -141,19 +146,37 @@ const personMatches = (match: string) =>
  * index, so skipping to a position never reads a person's row: the sort index for the whole list or many
  * matches (each tested against the kept bitmap of the matches, which `bitmaps` names, to be made ready), the
  * search index (then a sort of the matches) for a few. `matches` is what `count` answered, and `people` how
- * many people there are.
+ * many people there are. A jump past the middle of the whole list reads its window `backwards` from the far end
+ * of the index (to be turned round), so that no jump steps over more than half the list.
  */
 export function personListStatements(
   query: PersonListQuery,
   matches?: number,
   people?: number,
-): { page: Statement; count: Statement | null; bitmaps: KeptBitmap[] } {
+): { page: Statement; count: Statement | null; bitmaps: KeptBitmap[]; backwards?: boolean } {
   const match = query.text ? toFtsPrefixQuery(query.text) : undefined
   // Text with nothing searchable in it ("!!!") matches nobody, as in search:all.
   if (match === null) {
     return { page: { sql: 'select id from person where 0', params: [] }, count: null, bitmaps: [] }
   }
-  const { orderBy, index, after } = ordering(query)
+  const { orderBy, backwards, index, after } = ordering(query)
+  const count = match
+    ? { sql: 'select count(*) as total from person_search where person_search match ?', params: [match] }
+    : { sql: 'select count(*) as total from person', params: [] }
+  const position = query.position ?? 0
+  if (!match && !query.cursor && matches !== undefined && position > matches / 2) {
+    // The window's last place (one more than asked tells whether another page follows), counted from the end.
+    const last = Math.min(matches - 1, position + query.limit)
+    return {
+      page: {
+        sql: `select p.id from person p indexed by ${index} order by ${backwards} limit ? offset ?`,
+        params: [Math.max(0, last - position + 1), Math.max(0, matches - 1 - last)],
+      },
+      count,
+      bitmaps: [],
+      backwards: true,
+    }
+  }
   const many = walksMatches(matches ?? 0, people ?? 0)
   const conditions: string[] = []
   const params: unknown[] = []
@@ -179,11 +202,9 @@ export function personListStatements(
     // One row more than asked tells whether another page follows.
     page: {
       sql: `select p.id from person p ${alongIndex} ${where} order by ${orderBy} limit ? offset ?`,
-      params: [...params, query.limit + 1, query.position ?? 0],
+      params: [...params, query.limit + 1, position],
     },
-    count: match
-      ? { sql: 'select count(*) as total from person_search where person_search match ?', params: [match] }
-      : { sql: 'select count(*) as total from person', params: [] },
+    count,
     bitmaps,
   }
 }
@@ -231,7 +252,7 @@ function jumpsHaveWalked(
   const walked = ctx.derived.get(`person-order-walked:${kind}`, { dependsOn: ['people'] }, () => ({
     entries: 0,
   }))
-  walked.entries += position
+  walked.entries += Math.min(position, total - position)
   return walked.entries > JUMP_PASSES_BEFORE_ORDER * total
 }
 
@@ -272,10 +293,11 @@ function windowFromSql(
   total: number,
   people: number,
 ): number[] {
-  const { page, bitmaps } = personListStatements(query, total, people)
-  return withBitmaps(ctx, bitmaps, () => ctx.sql.all<{ id: number }>(page.sql, page.params)).map(
+  const { page, bitmaps, backwards } = personListStatements(query, total, people)
+  const ids = withBitmaps(ctx, bitmaps, () => ctx.sql.all<{ id: number }>(page.sql, page.params)).map(
     (row) => row.id,
   )
+  return backwards ? ids.reverse() : ids
 }
 
 /**
