@@ -51,7 +51,7 @@ export function selectMovies(
   filters: MovieFilter[],
 ): MovieSelection {
   const key = JSON.stringify(['movie-selection', ...filters.map(({ test }) => [test.sql, test.params])])
-  return ctx.derived.get(key, followsMovies(filters), () => countMovies(ctx.sql, filters))
+  return ctx.derived.get(key, followsMovies(filters), () => countMovies(ctx, filters))
 }
 
 /** The domains whose changes can change which movies `filters` keep. */
@@ -80,7 +80,19 @@ function followsMovies(filters: MovieFilter[]): Derivation<MovieSelection> {
   })
 }
 
-function countMovies(sql: PreparedSql, filters: MovieFilter[]): MovieSelection {
+/** How many movies every one of `bitmaps` marks. */
+function markedInAll(bitmaps: Uint8Array[]): number {
+  const shortest = Math.min(...bitmaps.map((bits) => bits.length))
+  let count = 0
+  next: for (let id = 0; id < shortest; id++) {
+    for (const bits of bitmaps) if (bits[id] !== 1) continue next
+    count++
+  }
+  return count
+}
+
+function countMovies(ctx: Pick<ReadContext, 'sql' | 'derived'>, filters: MovieFilter[]): MovieSelection {
+  const { sql } = ctx
   // Cheap: SQLite adds up the cell counts of the smallest index's pages.
   const all = countIn(sql, { sql: 'movie', params: [] })
   if (filters.length === 0) return { filters, all, total: all, driver: null }
@@ -102,7 +114,12 @@ function countMovies(sql: PreparedSql, filters: MovieFilter[]): MovieSelection {
   }
   const driver = counted.reduce((best, entry) => (entry.count < best.count ? entry : best))
   const selection = { filters, all, total: driver.count, driver }
-  return filters.length === 1 ? selection : { ...selection, total: countIn(sql, gatheredFrom(selection)) }
+  if (filters.length === 1) return selection
+  // When every test asks a kept bitmap, the movies they all mark are counted in memory. SQL gathered the driver's
+  // movies, reading each one's row to test it: "love" + Drama at 1,000,000 films, 2.2 s.
+  const bitmaps = filters.flatMap((filter) => (filter.bitmap ? [filter.bitmap.of(ctx)] : []))
+  const allKept = bitmaps.length === filters.length
+  return { ...selection, total: allKept ? markedInAll(bitmaps) : countIn(sql, gatheredFrom(selection)) }
 }
 
 /**
