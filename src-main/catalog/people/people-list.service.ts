@@ -119,11 +119,12 @@ const walksMatches = (matches: number, people: number) =>
   matches > Math.max(MANY_MATCHES, people * WALK_SHARE)
 
 /**
- * Jumps into the whole list step over every entry before their place, until together they have stepped over it
- * this many times; everyone's order is read then, and later jumps are a slice of it. Reading the order costs about
- * three such passes (at 100,000 films: 300,000 people, 33 ms; a jump half way, 6). Past JUMPS_READ_ORDER_UP_TO
- * people, jumps never read it: at 3,000,000 it takes 0.6 s, a pause in the middle of dragging the scrollbar, where
- * each jump takes 10 to 35 ms (a search may still read it; see MANY_MATCHES).
+ * Jumps into the whole list step over every entry between their place and the nearer end of the index (see
+ * personListStatements), until together they have stepped over it this many times; everyone's order is read then,
+ * and later jumps are a slice of it. Reading the order costs about three such passes (at 100,000 films: 300,000
+ * people, 33 ms; a jump half way, 6). Past JUMPS_READ_ORDER_UP_TO people, jumps never read it: at 3,000,000 it
+ * takes 0.6 s, a pause in the middle of dragging the scrollbar, where each jump takes 15 to 35 ms (a search may
+ * still read it; see MANY_MATCHES).
  */
 const JUMP_PASSES_BEFORE_ORDER = 3
 const JUMPS_READ_ORDER_UP_TO = 1_000_000
