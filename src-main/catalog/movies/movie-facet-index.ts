@@ -294,7 +294,6 @@ export function moviesInChoice(ctx: Pick<ReadContext, 'sql' | 'derived'>, choice
   })
 }
 
-/** The movies a set of ids marks, as a bitmap by id. */
 /**
  * The facets of `filters` counted in one pass over every movie, against an index of what each movie is filed
  * under, kept until the data changes. SQL has to read every matching movie's row once per facet, for each facet
