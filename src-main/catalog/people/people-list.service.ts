@@ -21,7 +21,9 @@ import {
   birthDateKeyOf,
   nameOrderValues,
   PERSON_NAME_KEYS,
+  PERSON_ORDERS,
   type PersonOrderKind,
+  type PersonOrderSql,
 } from './person-sort-keys.ts'
 
 type PersonListQuery = ParsedInput<'people:list'>
@@ -58,35 +60,27 @@ function afterName(after: PersonSortKey): Statement {
 }
 
 /**
- * The order's SQL, the index that reads it, and the condition for "after the cursor" in it; and the order as main
- * keeps it (see person-orders.ts), with a cursor as the values of its key there.
+ * The order's SQL (see PersonOrderSql), and the condition for "after the cursor" in it; and the order as main keeps
+ * it (see person-orders.ts), with a cursor as the values of its key there.
  */
-function ordering(query: PersonListQuery): {
-  orderBy: string
-  /** The same order backwards, along the same index. */
-  backwards: string
-  index: string
+function ordering(query: PersonListQuery): PersonOrderSql & {
   after: (cursor: string) => Statement
   kind: PersonOrderKind
   cursorValues: (cursor: string) => unknown[]
 } {
   if (query.sort === 'name') {
     return {
-      orderBy: `${LAST}, ${FIRST}, p.id`,
-      // NULL is the smallest value either way, so the unknown names come last.
-      backwards: `${LAST} desc, ${FIRST} desc, p.id desc`,
-      index: 'person_name_sort_index',
+      ...PERSON_ORDERS.name,
       after: (cursor) => afterName(decodePersonCursor(cursor)),
       kind: 'name',
       cursorValues: (cursor) => nameOrderValues(decodePersonCursor(cursor)),
     }
   }
+  const kind = `dateOfBirth-${query.direction}` as const
   const key = BIRTH_DATE_KEYS[query.direction]
-  const [towards, order, reverse] = query.direction === 'asc' ? ['>', 'asc', 'desc'] : ['<', 'desc', 'asc']
+  const towards = query.direction === 'asc' ? '>' : '<'
   return {
-    orderBy: `${key} ${order}, p.id ${order}`,
-    backwards: `${key} ${reverse}, p.id ${reverse}`,
-    index: `person_sort_date_of_birth_${query.direction}_index`,
+    ...PERSON_ORDERS[kind],
     after: (cursor) => {
       const { birthDateKey, id } = decodeBirthDateCursor(cursor)
       // The plain bound on the key lets SQLite seek the index; the row value finishes the job.
@@ -95,7 +89,7 @@ function ordering(query: PersonListQuery): {
         params: [birthDateKey, birthDateKey, id],
       }
     },
-    kind: `dateOfBirth-${query.direction}`,
+    kind,
     cursorValues: (cursor) => {
       const { birthDateKey, id } = decodeBirthDateCursor(cursor)
       return [birthDateKey, id]

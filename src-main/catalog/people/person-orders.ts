@@ -2,7 +2,7 @@ import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { numbersIn, withRoom } from '../arrays-by-id.ts'
 import type { Derivation, EditedPeople } from '../derived-cache.ts'
 import type { ReadContext } from '../service-context.ts'
-import { PERSON_ORDER_KEYS, type PersonOrderKind } from './person-sort-keys.ts'
+import { PERSON_ORDERS, type PersonOrderKind } from './person-sort-keys.ts'
 
 /**
  * Everyone in one order of the people list, kept in memory: `ids[0 … count)` in order, and `placeOf[id]` one more
@@ -17,29 +17,13 @@ export interface PersonOrder {
 
 type OrderContext = Pick<ReadContext, 'sql' | 'derived'>
 
-/** The SQL that reads an order from its index, as one comma-separated list (see numbersIn). */
-const ORDER_SOURCES: Record<PersonOrderKind, { index: string; orderBy: string }> = {
-  name: {
-    index: 'person_name_sort_index',
-    orderBy: 'p.last_name_sort_key, p.first_name_sort_key, p.id',
-  },
-  'dateOfBirth-asc': {
-    index: 'person_sort_date_of_birth_asc_index',
-    orderBy: `${PERSON_ORDER_KEYS['dateOfBirth-asc'].columns[0]}, p.id`,
-  },
-  'dateOfBirth-desc': {
-    index: 'person_sort_date_of_birth_desc_index',
-    orderBy: `${PERSON_ORDER_KEYS['dateOfBirth-desc'].columns[0]} desc, p.id desc`,
-  },
-}
-
 /** Sets `placeOf` for the people at places `from` up to `to`. */
 function renumber(order: PersonOrder, from: number, to: number): void {
   for (let place = from; place < to; place++) order.placeOf[order.ids[place] as number] = place + 1
 }
 
 function readOrder(sql: PreparedSql, kind: PersonOrderKind): PersonOrder {
-  const { index, orderBy } = ORDER_SOURCES[kind]
+  const { index, orderBy } = PERSON_ORDERS[kind]
   // The subquery hands its rows to the aggregate in the index's order (SQLite does not flatten a subquery with an
   // ORDER BY into an aggregate), so the list is in order; the tests compare it with ORDER BY … LIMIT … OFFSET.
   const ids = numbersIn(
@@ -56,7 +40,7 @@ function readOrder(sql: PreparedSql, kind: PersonOrderKind): PersonOrder {
 
 /**
  * How many of `ids[0 … count)` (people in `kind`'s order) come before a person whose key in that order is
- * `values` (see PERSON_ORDER_KEYS), or at it: where a window after a cursor starts, or where that person goes.
+ * `values` (see PersonOrderSql.columns), or at it: where a window after a cursor starts, or where that person goes.
  * A binary search, SQL comparing each step's person with the key, so the comparison is SQLite's own.
  */
 export function placeAfter(
@@ -66,7 +50,7 @@ export function placeAfter(
   count: number,
   values: unknown[],
 ): number {
-  const { columns, ascending } = PERSON_ORDER_KEYS[kind]
+  const { columns, ascending } = PERSON_ORDERS[kind]
   const comesAfter = `select (${columns.join(', ')}) ${ascending ? '>' : '<'} (${values.map(() => '?').join(', ')})
                         as after from person p where p.id = ?`
   let low = 0
@@ -82,7 +66,7 @@ export function placeAfter(
 
 /** The person's key in `kind`'s order, as it is now; undefined when there is no such person. */
 function orderValuesOf(sql: PreparedSql, kind: PersonOrderKind, id: number): unknown[] | undefined {
-  const { columns } = PERSON_ORDER_KEYS[kind]
+  const { columns } = PERSON_ORDERS[kind]
   const row = sql.get<Record<string, unknown>>(
     `select ${columns.map((column, n) => `${column} as k${n}`).join(', ')} from person p where p.id = ?`,
     [id],

@@ -17,10 +17,13 @@ export const BIRTH_DATE_KEYS = {
 export const birthDateKeyOf = (dateOfBirth: string | null, direction: 'asc' | 'desc'): string =>
   dateOfBirth ?? (direction === 'asc' ? '9999-12-31' : '')
 
+/** The index of the date-of-birth key running `direction`. */
+const birthDateIndex = (direction: 'asc' | 'desc') => `person_sort_date_of_birth_${direction}_index`
+
 /** The date-of-birth keys as index definitions need them (no table alias). */
 export const personSortIndexes = (): { name: string; expression: string }[] =>
   (['asc', 'desc'] as const).map((direction) => {
-    const name = `person_sort_date_of_birth_${direction}_index`
+    const name = birthDateIndex(direction)
     const column = BIRTH_DATE_KEYS[direction].replaceAll('p.', '')
     return { name, expression: `create index \`${name}\` on \`person\` (${column}, \`id\`)` }
   })
@@ -28,27 +31,56 @@ export const personSortIndexes = (): { name: string; expression: string }[] =>
 /** The orders of the people list: by name, and by date of birth either way. */
 export type PersonOrderKind = 'name' | 'dateOfBirth-asc' | 'dateOfBirth-desc'
 
-/**
- * Each order's sort key as a row value without NULLs, and which way it runs, so that one comparison of row values
- * tells whether a person comes after a cursor or after another person (see person-orders.ts). NULL sorts first in
- * the name index, so an unknown name is (0, '') and a known one (1, its key).
- */
-export const PERSON_ORDER_KEYS: Record<PersonOrderKind, { columns: string[]; ascending: boolean }> = {
+/** One order of the people list as SQL over `person p`. */
+export interface PersonOrderSql {
+  /** The index that reads it. */
+  index: string
+  orderBy: string
+  /** The same order backwards, along the same index. */
+  backwards: string
+  /**
+   * Its sort key as a row value without NULLs, and which way it runs, so that one comparison of row values tells
+   * whether a person comes after a cursor or after another person (see person-orders.ts). NULL sorts first in the
+   * name index, so an unknown name is (0, '') and a known one (1, its key).
+   */
+  columns: string[]
+  ascending: boolean
+}
+
+const { last: LAST, first: FIRST } = PERSON_NAME_KEYS
+
+const byBirthDate = (direction: 'asc' | 'desc'): PersonOrderSql => {
+  const key = BIRTH_DATE_KEYS[direction]
+  const reverse = direction === 'asc' ? 'desc' : 'asc'
+  return {
+    index: birthDateIndex(direction),
+    orderBy: `${key} ${direction}, p.id ${direction}`,
+    backwards: `${key} ${reverse}, p.id ${reverse}`,
+    columns: [key, 'p.id'],
+    ascending: direction === 'asc',
+  }
+}
+
+export const PERSON_ORDERS: Record<PersonOrderKind, PersonOrderSql> = {
   name: {
+    index: 'person_name_sort_index',
+    orderBy: `${LAST}, ${FIRST}, p.id`,
+    // NULL is the smallest value either way, so the unknown names come last.
+    backwards: `${LAST} desc, ${FIRST} desc, p.id desc`,
     columns: [
-      `${PERSON_NAME_KEYS.last} is not null`,
-      `ifnull(${PERSON_NAME_KEYS.last}, '')`,
-      `${PERSON_NAME_KEYS.first} is not null`,
-      `ifnull(${PERSON_NAME_KEYS.first}, '')`,
+      `${LAST} is not null`,
+      `ifnull(${LAST}, '')`,
+      `${FIRST} is not null`,
+      `ifnull(${FIRST}, '')`,
       'p.id',
     ],
     ascending: true,
   },
-  'dateOfBirth-asc': { columns: [BIRTH_DATE_KEYS.asc, 'p.id'], ascending: true },
-  'dateOfBirth-desc': { columns: [BIRTH_DATE_KEYS.desc, 'p.id'], ascending: false },
+  'dateOfBirth-asc': byBirthDate('asc'),
+  'dateOfBirth-desc': byBirthDate('desc'),
 }
 
-/** A cursor of the list by name as the values of its order's key (see PERSON_ORDER_KEYS). */
+/** A cursor of the list by name as the values of its order's key (see PersonOrderSql.columns). */
 export const nameOrderValues = (key: PersonSortKey): unknown[] => [
   key.lastNameKey === null ? 0 : 1,
   key.lastNameKey ?? '',
