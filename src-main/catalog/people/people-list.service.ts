@@ -5,6 +5,7 @@ import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { matchesBitmap } from '../arrays-by-id.ts'
 import { type KeptBitmap, keptBitmap, markedTest, withBitmaps } from '../kept-bitmaps.ts'
+import { placeAfter } from '../kept-orders.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { fullNameOf } from './person.dto.ts'
@@ -15,7 +16,7 @@ import {
   encodePersonCursor,
   type PersonSortKey,
 } from './person-cursor.ts'
-import { isOrderKept, matchesInOrder, personOrder, placeAfter } from './person-orders.ts'
+import { isOrderKept, matchesInOrder, personOrder } from './person-orders.ts'
 import {
   BIRTH_DATE_KEYS,
   birthDateKeyOf,
@@ -276,7 +277,7 @@ function windowFromKeptOrder(
     list = order.ids.subarray(0, order.count)
   }
   const start = query.cursor
-    ? placeAfter(ctx.sql, kind, list, list.length, cursorValues(query.cursor))
+    ? placeAfter(ctx.sql, PERSON_ORDERS[kind], list, list.length, cursorValues(query.cursor))
     : (query.position ?? 0)
   return Array.from(list.subarray(start, start + query.limit + 1))
 }

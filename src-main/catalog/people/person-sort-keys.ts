@@ -1,3 +1,4 @@
+import type { OrderSql } from '../kept-orders.ts'
 import type { PersonSortKey } from './person-cursor.ts'
 
 /**
@@ -31,20 +32,10 @@ export const personSortIndexes = (): { name: string; expression: string }[] =>
 /** The orders of the people list: by name, and by date of birth either way. */
 export type PersonOrderKind = 'name' | 'dateOfBirth-asc' | 'dateOfBirth-desc'
 
-/** One order of the people list as SQL over `person p`. */
-export interface PersonOrderSql {
-  /** The index that reads it. */
-  index: string
-  orderBy: string
+/** One order of the people list as SQL over `person p` (see OrderSql). */
+export interface PersonOrderSql extends OrderSql {
   /** The same order backwards, along the same index. */
   backwards: string
-  /**
-   * Its sort key as a row value without NULLs, and which way it runs, so that one comparison of row values tells
-   * whether a person comes after a cursor or after another person (see person-orders.ts). NULL sorts first in the
-   * name index, so an unknown name is (0, '') and a known one (1, its key).
-   */
-  columns: string[]
-  ascending: boolean
 }
 
 const { last: LAST, first: FIRST } = PERSON_NAME_KEYS
@@ -53,6 +44,7 @@ const byBirthDate = (direction: 'asc' | 'desc'): PersonOrderSql => {
   const key = BIRTH_DATE_KEYS[direction]
   const reverse = direction === 'asc' ? 'desc' : 'asc'
   return {
+    from: 'person p',
     index: birthDateIndex(direction),
     orderBy: `${key} ${direction}, p.id ${direction}`,
     backwards: `${key} ${reverse}, p.id ${reverse}`,
@@ -63,10 +55,12 @@ const byBirthDate = (direction: 'asc' | 'desc'): PersonOrderSql => {
 
 export const PERSON_ORDERS: Record<PersonOrderKind, PersonOrderSql> = {
   name: {
+    from: 'person p',
     index: 'person_name_sort_index',
     orderBy: `${LAST}, ${FIRST}, p.id`,
     // NULL is the smallest value either way, so the unknown names come last.
     backwards: `${LAST} desc, ${FIRST} desc, p.id desc`,
+    // NULL sorts first in the name index, so in the row value an unknown name is (0, '') and a known one (1, its key).
     columns: [
       `${LAST} is not null`,
       `ifnull(${LAST}, '')`,

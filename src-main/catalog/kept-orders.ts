@@ -1,0 +1,134 @@
+import type { PreparedSql } from '../db/prepared-sql.ts'
+import { numbersIn, withRoom } from './arrays-by-id.ts'
+
+/**
+ * One order of a table's rows as SQL: `from` names the table and its alias (`person p`, `movie m`), `index` reads
+ * the rows in `orderBy`'s order, and `columns` is the order's key as a row value without NULLs (its last column
+ * the id, so no two rows tie), running `ascending` or not: one comparison of row values tells whether a row comes
+ * after a cursor or after another row.
+ */
+export interface OrderSql {
+  from: string
+  index: string
+  orderBy: string
+  columns: string[]
+  ascending: boolean
+}
+
+/**
+ * Every row of a table in one order, kept in memory: `ids[0 … count)` in order, and `placeOf[id]` one more than
+ * the row's place in it (0: not in it). A window anywhere is then a slice, and a set of rows is put in order by
+ * their places instead of by looking up and comparing their keys (see idsInOrder).
+ */
+export interface KeptOrder {
+  ids: Int32Array
+  count: number
+  placeOf: Int32Array
+}
+
+/** Sets `placeOf` for the rows at places `from` up to `to`. */
+function renumber(order: KeptOrder, from: number, to: number): void {
+  for (let place = from; place < to; place++) order.placeOf[order.ids[place] as number] = place + 1
+}
+
+/**
+ * The order read from its index: one pass over it (300,000 people: 33 ms; 1,000,000 films by release date:
+ * 80–130 ms).
+ */
+export function readKeptOrder(sql: PreparedSql, orderSql: OrderSql): KeptOrder {
+  const { from, index, orderBy } = orderSql
+  const alias = from.split(' ').at(-1)
+  // The subquery hands its rows to the aggregate in the index's order (SQLite does not flatten a subquery with an
+  // ORDER BY into an aggregate), so the list is in order; the tests compare it with ORDER BY … LIMIT … OFFSET.
+  const ids = numbersIn(
+    sql.get<{ ids: string | null }>(
+      `select group_concat(id) as ids from (select ${alias}.id from ${from} indexed by ${index} order by ${orderBy})`,
+    )?.ids,
+  )
+  let largest = 0
+  for (const id of ids) if (id > largest) largest = id
+  const order = { ids, count: ids.length, placeOf: new Int32Array(largest + 1) }
+  renumber(order, 0, order.count)
+  return order
+}
+
+/**
+ * How many of `ids[0 … count)` (rows in `orderSql`'s order) come before a row whose key is `values` (see
+ * OrderSql.columns), or at it: where a window after a cursor starts, or where that row goes. A binary search, SQL
+ * comparing each step's row with the key, so the comparison is SQLite's own.
+ */
+export function placeAfter(
+  sql: PreparedSql,
+  orderSql: OrderSql,
+  ids: Int32Array,
+  count: number,
+  values: unknown[],
+): number {
+  const { from, columns, ascending } = orderSql
+  const alias = from.split(' ').at(-1)
+  const comesAfter = `select (${columns.join(', ')}) ${ascending ? '>' : '<'} (${values.map(() => '?').join(', ')})
+                        as after from ${from} where ${alias}.id = ?`
+  let low = 0
+  let high = count
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const after = sql.get<{ after: number }>(comesAfter, [...values, ids[middle]])?.after === 1
+    if (after) high = middle
+    else low = middle + 1
+  }
+  return low
+}
+
+/** The row's key in the order, as it is now; undefined when there is no such row. */
+function keyOf(sql: PreparedSql, { from, columns }: OrderSql, id: number): unknown[] | undefined {
+  const alias = from.split(' ').at(-1)
+  const row = sql.get<Record<string, unknown>>(
+    `select ${columns.map((column, n) => `${column} as k${n}`).join(', ')} from ${from} where ${alias}.id = ?`,
+    [id],
+  )
+  return row && columns.map((_column, n) => row[`k${n}`])
+}
+
+/**
+ * The order after the rows `ids` were added, changed or deleted (`sql` seeing them as they now are): each leaves
+ * its place and takes the one its key now has (a binary search of some twenty steps among a million), the places
+ * between moving by one.
+ */
+export function reordered(sql: PreparedSql, orderSql: OrderSql, order: KeptOrder, ids: number[]): KeptOrder {
+  for (const id of ids) {
+    const place = (order.placeOf[id] ?? 0) - 1
+    if (place < 0) continue
+    order.ids.copyWithin(place, place + 1, order.count)
+    order.count--
+    order.placeOf[id] = 0
+    renumber(order, place, order.count)
+  }
+  for (const id of ids) {
+    const values = keyOf(sql, orderSql, id)
+    if (!values) continue
+    const place = placeAfter(sql, orderSql, order.ids, order.count, values)
+    order.ids = withRoom(order.ids, order.count)
+    order.placeOf = withRoom(order.placeOf, id)
+    order.ids.copyWithin(place + 1, place, order.count)
+    order.ids[place] = id
+    order.count++
+    renumber(order, place, order.count)
+  }
+  return order
+}
+
+/**
+ * `ids` in the kept order (those not in it left out): their places, sorted. 13,000 people are sorted so in about a
+ * millisecond, where looking up each one's name to sort them took nine.
+ */
+export function idsInOrder(order: KeptOrder, ids: Int32Array): Int32Array {
+  const places = new Int32Array(ids.length)
+  let found = 0
+  for (const id of ids) {
+    const place = order.placeOf[id] ?? 0
+    if (place > 0) places[found++] = place - 1
+  }
+  const inOrder = places.subarray(0, found).sort()
+  for (let n = 0; n < found; n++) inOrder[n] = order.ids[inOrder[n] as number] as number
+  return inOrder
+}
