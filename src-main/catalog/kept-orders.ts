@@ -1,5 +1,7 @@
+import type { DataDomain } from '../../src-shared/contract-kit.ts'
 import type { PreparedSql } from '../db/prepared-sql.ts'
 import { numbersIn, withRoom } from './arrays-by-id.ts'
+import type { DerivedCache } from './derived-cache.ts'
 
 /**
  * One order of a table's rows as SQL: `from` names the table and its alias (`person p`, `movie m`), `index` reads
@@ -52,10 +54,23 @@ export function readKeptOrder(sql: PreparedSql, orderSql: OrderSql): KeptOrder {
   return order
 }
 
+/** Whether the row `id` comes after a row whose key is `values` in the order (SQL compares, so as SQLite does). */
+function comesAfter(sql: PreparedSql, orderSql: OrderSql, id: number, values: unknown[]): boolean {
+  const { from, columns, ascending } = orderSql
+  const alias = from.split(' ').at(-1)
+  return (
+    sql.get<{ after: number }>(
+      `select (${columns.join(', ')}) ${ascending ? '>' : '<'} (${values.map(() => '?').join(', ')})
+         as after from ${from} where ${alias}.id = ?`,
+      [...values, id],
+    )?.after === 1
+  )
+}
+
 /**
  * How many of `ids[0 … count)` (rows in `orderSql`'s order) come before a row whose key is `values` (see
- * OrderSql.columns), or at it: where a window after a cursor starts, or where that row goes. A binary search, SQL
- * comparing each step's row with the key, so the comparison is SQLite's own.
+ * OrderSql.columns), or at it: where a window after a cursor starts, or where that row goes. A binary search of
+ * some twenty steps among a million.
  */
 export function placeAfter(
   sql: PreparedSql,
@@ -64,16 +79,11 @@ export function placeAfter(
   count: number,
   values: unknown[],
 ): number {
-  const { from, columns, ascending } = orderSql
-  const alias = from.split(' ').at(-1)
-  const comesAfter = `select (${columns.join(', ')}) ${ascending ? '>' : '<'} (${values.map(() => '?').join(', ')})
-                        as after from ${from} where ${alias}.id = ?`
   let low = 0
   let high = count
   while (low < high) {
     const middle = (low + high) >>> 1
-    const after = sql.get<{ after: number }>(comesAfter, [...values, ids[middle]])?.after === 1
-    if (after) high = middle
+    if (comesAfter(sql, orderSql, ids[middle] as number, values)) high = middle
     else low = middle + 1
   }
   return low
@@ -90,12 +100,41 @@ function keyOf(sql: PreparedSql, { from, columns }: OrderSql, id: number): unkno
 }
 
 /**
- * The order after the rows `ids` were added, changed or deleted (`sql` seeing them as they now are): each leaves
- * its place and takes the one its key now has (a binary search of some twenty steps among a million), the places
- * between moving by one.
+ * Whether the row at `place`, whose key is now `values`, still sits between its neighbours, neither of them among
+ * the `edited` rows: then every neighbouring pair is still in order, and it need not move.
+ */
+function staysAt(
+  sql: PreparedSql,
+  orderSql: OrderSql,
+  order: KeptOrder,
+  place: number,
+  values: unknown[],
+  edited: Set<number>,
+): boolean {
+  const before = place > 0 ? (order.ids[place - 1] as number) : null
+  const after = place + 1 < order.count ? (order.ids[place + 1] as number) : null
+  if ((before !== null && edited.has(before)) || (after !== null && edited.has(after))) return false
+  return (
+    (before === null || !comesAfter(sql, orderSql, before, values)) &&
+    (after === null || comesAfter(sql, orderSql, after, values))
+  )
+}
+
+/**
+ * The order after the rows `ids` were added, changed or deleted (`sql` seeing them as they now are): a row whose
+ * key still sits between its neighbours stays (an edit of a film's description moves it in no order); each other
+ * leaves its place and takes the one its key now has (see placeAfter), the places between moving by one.
  */
 export function reordered(sql: PreparedSql, orderSql: OrderSql, order: KeptOrder, ids: number[]): KeptOrder {
-  for (const id of ids) {
+  const edited = new Set(ids)
+  const moving: [number, unknown[] | undefined][] = []
+  for (const id of edited) {
+    const values = keyOf(sql, orderSql, id)
+    const place = (order.placeOf[id] ?? 0) - 1
+    if (place >= 0 && values && staysAt(sql, orderSql, order, place, values, edited)) continue
+    moving.push([id, values])
+  }
+  for (const [id] of moving) {
     const place = (order.placeOf[id] ?? 0) - 1
     if (place < 0) continue
     order.ids.copyWithin(place, place + 1, order.count)
@@ -103,8 +142,7 @@ export function reordered(sql: PreparedSql, orderSql: OrderSql, order: KeptOrder
     order.placeOf[id] = 0
     renumber(order, place, order.count)
   }
-  for (const id of ids) {
-    const values = keyOf(sql, orderSql, id)
+  for (const [id, values] of moving) {
     if (!values) continue
     const place = placeAfter(sql, orderSql, order.ids, order.count, values)
     order.ids = withRoom(order.ids, order.count)
@@ -131,4 +169,21 @@ export function idsInOrder(order: KeptOrder, ids: Int32Array): Int32Array {
   const inOrder = places.subarray(0, found).sort()
   for (let n = 0; n < found; n++) inOrder[n] = order.ids[inOrder[n] as number] as number
   return inOrder
+}
+
+/**
+ * Adds a walk of `steps` index entries to those walked along one index (named by `key`, forgotten when `dependsOn`
+ * changes), and tells whether they have added up to `enough`: when walking has cost about what reading the kept
+ * order would, the order is read, and later walks are done in memory (a ski rental).
+ */
+export function walksAddUpTo(
+  derived: DerivedCache,
+  key: string,
+  dependsOn: readonly DataDomain[],
+  steps: number,
+  enough: number,
+): boolean {
+  const walked = derived.get(`walked:${key}`, { dependsOn }, () => ({ steps: 0 }))
+  walked.steps += steps
+  return walked.steps > enough
 }

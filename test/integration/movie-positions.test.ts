@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { movieFilters } from '../../src-main/catalog/movies/movie-filters.ts'
 import { sortOf, walkedWindow } from '../../src-main/catalog/movies/movie-list.service.ts'
 import { ANCHOR_SPACING, rowAtStatements } from '../../src-main/catalog/movies/movie-list-anchors.ts'
+import { PreparedSql } from '../../src-main/db/prepared-sql.ts'
 import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MovieSort } from '../../src-shared/movies.ts'
 import { writeMovies } from '../support/seed-movies.ts'
 import { openTestCatalog, type TestCatalog } from '../support/test-catalog.ts'
@@ -296,6 +297,115 @@ describe('movies:list by position', () => {
     writer.prepare("update movie set title = 'Zzz', title_sort_key = 'zzz' where id = ?").run(plain().ids[5])
     writer.close()
     await expectPlain('after writes beside the app')
+  })
+
+  it('finds the anchors of a list of kept sets in the kept order of every film, as SQL sorts it, through edits', {
+    timeout: 60_000,
+  }, async () => {
+    const ann = await catalog.call('users:register', ANN)
+    const genres = writeMovies(catalog, 4000, ann.id)
+    await catalog.call('movies:facets', { yearFrom: 1900 })
+    // Each list's every filter is a kept bitmap: a text, favorites, a choice of facets read from the facet index.
+    const lists: Filtered[] = [
+      { name: 'text', query: { text: 'nig' }, where: () => plainWhere.text('nig') },
+      {
+        name: 'favorites, searched',
+        query: { favoritesOnly: true, text: 'day' },
+        where: (userId) =>
+          `id in (select movie_id from favorite_movie where user_id = ${userId}) and ${plainWhere.text('day')}`,
+      },
+      {
+        name: 'text, genre and years',
+        query: { text: 'river', genreIds: [genres[2]], yearFrom: 1955 },
+        where: () =>
+          `${plainWhere.text('river')} and ${plainWhere.genreIds([genres[2]!])} and ${plainWhere.yearFrom(1955)}`,
+      },
+    ]
+    const statements: string[] = []
+    const spied = (method: 'all' | 'get') => {
+      const original = PreparedSql.prototype[method] as (sql: string, params?: readonly unknown[]) => unknown
+      return vi.spyOn(PreparedSql.prototype, method).mockImplementation(function (
+        this: PreparedSql,
+        sql: string,
+        params?: readonly unknown[],
+      ) {
+        statements.push(sql)
+        return original.call(this, sql, params)
+      } as never)
+    }
+    const spies = [spied('all'), spied('get')]
+    /** Every list at `positions` (given its length), against plain SQL. */
+    const expectPlain = async (label: string, positions: (total: number) => number[]) => {
+      for (const list of lists) {
+        const total = plainCount(list, ann.id)
+        expect(total, list.name).toBeGreaterThan(ANCHOR_SPACING + 44)
+        for (const sort of ['title', 'releaseDate'] as const) {
+          for (const direction of ['asc', 'desc'] as const) {
+            for (const position of positions(total)) {
+              const at = `${label}: ${list.name}, ${sort} ${direction}, at ${position}`
+              const page = await catalog.call('movies:list', {
+                ...list.query,
+                sort,
+                direction,
+                position,
+                limit: 40,
+              } as never)
+              expect(page.total, at).toBe(total)
+              expect(
+                page.items.map((item) => item.id),
+                at,
+              ).toEqual(plainPage(list, ann.id, sort, direction, position, 40))
+            }
+          }
+        }
+      }
+    }
+    // Walks of the sort index that an anchor is found by (see rowAtStatements).
+    const anchorWalks = () => statements.filter((sql) => /limit 1 offset \?/.test(sql))
+    try {
+      // First in some orders, so a walk from the top of the list must not step over it.
+      const top = await catalog.call('movies:create', {
+        title: 'Zzzz night day river',
+        releaseDate: '1901',
+        genreIds: [genres[2]!],
+      })
+      await catalog.call('favorites:add', { movieId: top.id })
+      await expectPlain('at first', (total) => [total - 41, Math.floor(total / 2), ANCHOR_SPACING + 3])
+      // Jumps far into these lists walk as much as reading the orders costs: they were read, and walk no more.
+      expect(
+        statements.filter((sql) => /group_concat\(id\).*indexed by movie_sort_/s.test(sql)),
+      ).toHaveLength(3)
+      statements.length = 0
+      const nights = catalog.sql<{ id: number; title: string; day: string | null }>(
+        `select id, title, release_date as day from movie where ${plainWhere.text('nig')} order by title_sort_key, id`,
+      )
+      const [river] = catalog.sql<{ id: number }>(
+        `select id from movie where ${plainWhere.text('river')} order by title_sort_key limit 1 offset 200`,
+      )
+      await catalog.call('movies:update', { id: nights[200]!.id, title: 'Aaa nightfall' })
+      // From near the top of the list into the stretch a walk to the next new anchor covers, either way.
+      const middle = nights[Math.floor(nights.length / 2) + 50]!
+      await catalog.call('movies:update', {
+        id: nights[5]!.id,
+        title: `${middle.title} b`,
+        releaseDate: middle.day,
+      })
+      await catalog.call('movies:update', { id: river!.id, title: 'Zzz river', releaseDate: '1999-12-31' })
+      await catalog.call('movies:update', { id: river!.id + 3, description: 'Moves in no order.' })
+      await catalog.call('movies:delete', { id: river!.id + 6 })
+      const added = await catalog.call('movies:create', { title: 'Night and river', releaseDate: '1960' })
+      await catalog.call('favorites:add', { movieId: added.id })
+      // Into a stretch of "nig" (1,300 films) more than two blocks past the nearest anchor, whose anchor is found
+      // in the orders as the edits left them.
+      await expectPlain('after edits', (total) => [
+        Math.floor(total / 4),
+        Math.floor(total * 0.82),
+        total - 2,
+      ])
+      expect(anchorWalks()).toEqual([])
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
   })
 
   it('seeks to an anchor through the sort index, past tied keys by (key, id), and finds anchors walking the index, in every sort order', () => {

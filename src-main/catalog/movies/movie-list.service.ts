@@ -168,7 +168,7 @@ function windowAt(
   const kept = keptStart(ctx, list, position)
   if (kept && !gatheringIsCheaper(selection, kept.skip + limit, over)) return walkedWindow(list, kept, limit)
   if (!gatheringIsCheaper(selection, position + limit, over)) {
-    return walkedWindow(list, windowStart(ctx, list, position), limit)
+    return walkedWindow(list, windowStart(ctx, list, position, selection), limit)
   }
   if (position >= ANCHOR_SPACING && !gatheringIsCheaper(selection, ANCHOR_SPACING + limit, over)) {
     anchorEveryBlock(ctx, list, gatheredFrom(selection))

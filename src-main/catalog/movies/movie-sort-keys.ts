@@ -16,18 +16,33 @@ export const MOVIE_SORT_KEYS: Record<MovieSort, { asc: string; desc: string }> =
   duration: { asc: 'ifnull(m.duration, 9007199254740992)', desc: 'ifnull(m.duration, -1)' },
 }
 
-/** The same keys without the table alias, as index definitions need them. */
-export const movieSortIndexes = (): { name: string; expression: string }[] => {
+/**
+ * Each distinct key of MOVIE_SORT_KEYS and the index on (key, id) that reads it: `column` is the key without the
+ * table alias, as index definitions need it.
+ */
+export const movieSortIndexes = (): { key: string; column: string; name: string; expression: string }[] => {
   const seen = new Set<string>()
-  const indexes: { name: string; expression: string }[] = []
+  const indexes: { key: string; column: string; name: string; expression: string }[] = []
   for (const [sort, keys] of Object.entries(MOVIE_SORT_KEYS)) {
     for (const [direction, key] of Object.entries(keys)) {
+      if (seen.has(key)) continue
+      seen.add(key)
       const column = key.replaceAll('m.', '')
-      if (seen.has(column)) continue
-      seen.add(column)
       const name = `movie_sort_${sort}_${direction}_index`.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-      indexes.push({ name, expression: `create index \`${name}\` on \`movie\` (${column}, \`id\`)` })
+      indexes.push({
+        key,
+        column,
+        name,
+        expression: `create index \`${name}\` on \`movie\` (${column}, \`id\`)`,
+      })
     }
   }
   return indexes
+}
+
+/** The index on (key, id) of a key of MOVIE_SORT_KEYS. */
+export function movieSortIndexOf(key: string): string {
+  const index = movieSortIndexes().find((candidate) => candidate.key === key)
+  if (!index) throw new Error(`No sort index for ${key}`)
+  return index.name
 }

@@ -32,7 +32,7 @@ export const MovieSchema = defineEntity({
     ...timestamps(),
   },
   indexes: [
-    ...movieSortIndexes(),
+    ...movieSortIndexes().map(({ name, expression }) => ({ name, expression })),
     // Year filters and the years facet read release dates from here rather than from the (wide) table.
     { name: 'movie_release_date_index', properties: ['releaseDate'] },
   ],

@@ -5,7 +5,7 @@ import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { thumbnailUrlFor } from '../../files/file-store.ts'
 import { matchesBitmap } from '../arrays-by-id.ts'
 import { type KeptBitmap, keptBitmap, markedTest, withBitmaps } from '../kept-bitmaps.ts'
-import { placeAfter } from '../kept-orders.ts'
+import { placeAfter, walksAddUpTo } from '../kept-orders.ts'
 import { toFtsPrefixQuery } from '../search/fts-query.ts'
 import type { ReadContext } from '../service-context.ts'
 import { fullNameOf } from './person.dto.ts'
@@ -238,20 +238,6 @@ function cursorAfter(row: PersonListRow, query: PersonListQuery): string {
     : encodeBirthDateCursor({ birthDateKey: birthDateKeyOf(row.dateOfBirth, query.direction), id: row.id })
 }
 
-/** Whether jumps into `kind`'s whole list have stepped over it often enough to read its order (see above). */
-function jumpsHaveWalked(
-  ctx: Pick<ReadContext, 'derived'>,
-  kind: PersonOrderKind,
-  position: number,
-  total: number,
-) {
-  const walked = ctx.derived.get(`person-order-walked:${kind}`, { dependsOn: ['people'] }, () => ({
-    entries: 0,
-  }))
-  walked.entries += Math.min(position, total - position)
-  return walked.entries > JUMP_PASSES_BEFORE_ORDER * total
-}
-
 /**
  * The window's ids, and one more to tell whether another page follows, from a kept order of everyone when that
  * answers it best (see MANY_MATCHES and JUMP_PASSES_BEFORE_ORDER); undefined when SQL answers it.
@@ -271,7 +257,15 @@ function windowFromKeptOrder(
   } else {
     const { position } = query
     if (query.cursor || !position) return undefined
-    const readsOrder = () => total <= JUMPS_READ_ORDER_UP_TO && jumpsHaveWalked(ctx, kind, position, total)
+    const readsOrder = () =>
+      total <= JUMPS_READ_ORDER_UP_TO &&
+      walksAddUpTo(
+        ctx.derived,
+        `person-order:${kind}`,
+        ['people'],
+        Math.min(position, total - position),
+        JUMP_PASSES_BEFORE_ORDER * total,
+      )
     if (!isOrderKept(ctx, kind) && !readsOrder()) return undefined
     const order = personOrder(ctx, kind)
     list = order.ids.subarray(0, order.count)
