@@ -163,7 +163,7 @@ export function windowStart(
   ctx: Pick<ReadContext, 'sql' | 'derived'>,
   list: SortedMovies,
   position: number,
-  counts: Pick<MovieSelection, 'all' | 'total'>,
+  selection: Pick<MovieSelection, 'filters' | 'all' | 'total'>,
 ): WindowStart {
   const kept = keptStart(ctx, list, position)
   if (kept) return kept
@@ -172,7 +172,7 @@ export function windowStart(
   const target = block * ANCHOR_SPACING - 1
   const from = lastBefore(anchors, target)
   const offset = target - (from ? from.at + 1 : 0)
-  const inOrder = rowInKeptOrder(ctx, list, from, offset, counts)
+  const inOrder = rowInKeptOrder(ctx, list, from, offset, selection)
   const found = inOrder === undefined ? rowAt(ctx, list, from?.row ?? null, offset) : inOrder
   if (!found) throw new Error(`Movie list anchor ${block} lies past the end of the list`)
   anchors.splice(from ? anchors.indexOf(from) + 1 : 0, 0, { row: found, at: target })
@@ -190,19 +190,20 @@ const WALKS_BEFORE_ORDER = 0.25
  * The key and id of the row `offset` rows past the anchor `from` (or past the top), found in the kept order of
  * every film by the list's key: a walk in memory testing each film against the filters' bitmaps, a few
  * milliseconds over a million films where the same walk along the sort index took up to 250. Only for a list
- * whose every filter is a kept bitmap and whose key no range bounds (a text, a choice of facets, favorites), and
- * once the order is kept or walks along its index have added up to reading it (see WALKS_BEFORE_ORDER);
- * undefined otherwise, and SQL walks.
+ * whose every filter is a kept bitmap (a text, a choice of facets, favorites): the selection's filters, since a
+ * list by release date leaves a years filter to the bounds of its walk (see listFiltered). And only once the order
+ * is kept or walks along its index have added up to reading it (see WALKS_BEFORE_ORDER); undefined otherwise, and
+ * SQL walks.
  */
 function rowInKeptOrder(
   ctx: Pick<ReadContext, 'sql' | 'derived'>,
   list: SortedMovies,
   from: Anchor | undefined,
   offset: number,
-  { all, total }: Pick<MovieSelection, 'all' | 'total'>,
+  { filters, all, total }: Pick<MovieSelection, 'filters' | 'all' | 'total'>,
 ): CursorValues | null | undefined {
-  const { key, filters } = list
-  if (list.range || filters.length === 0 || total === 0) return undefined
+  const { key } = list
+  if (filters.length === 0 || total === 0) return undefined
   const bitmaps: Uint8Array[] = []
   for (const filter of filters) {
     if (!filter.bitmap) return undefined
