@@ -3,6 +3,7 @@ import { SqlEntityManager } from '@mikro-orm/sql'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MARKED_FUNCTION } from '../../src-main/catalog/kept-bitmaps.ts'
+import { SORTED_BY_SQL_UP_TO } from '../../src-main/catalog/people/filmography-order.ts'
 import { MANY_MATCHES, personListStatements } from '../../src-main/catalog/people/people-list.service.ts'
 import { encodeBirthDateCursor, encodePersonCursor } from '../../src-main/catalog/people/person-cursor.ts'
 import { sortKeyOf } from '../../src-main/catalog/text-keys.ts'
@@ -223,6 +224,113 @@ describe('people:create and people:get', () => {
     expect(await catalog.failure('people:filmography', { personId: 4242, part: 'played' })).toMatchObject({
       code: 'NOT_FOUND',
     })
+  })
+})
+
+describe('people:filmography of a prolific person', () => {
+  /** Every part of `part`, in the filmography's order as plain SQL writes it, independently of the service. */
+  const plainFilmography = (personId: number, part: 'directed' | 'played', order: 'oldest' | 'newest') => {
+    const byRelease =
+      order === 'oldest'
+        ? "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id"
+        : 'm.release_date is null, m.release_date desc, m.title_sort_key, m.id'
+    return part === 'directed'
+      ? catalog
+          .sql<{ id: number }>(
+            `select m.id from movie m where m.director_id = ? order by ${byRelease}`,
+            personId,
+          )
+          .map((row) => `${row.id}`)
+      : catalog
+          .sql<{ id: number; movie: number }>(
+            `select c.id, m.id as movie from character c join movie m on m.id = c.movie_id
+              where c.actor_id = ? order by ${byRelease}, c.id`,
+            personId,
+          )
+          .map((row) => `${row.movie}:${row.id}`)
+  }
+
+  it('puts more parts than SQL sorts in the same order as SQL, a stretch at a time, through edits of the films', {
+    timeout: 60_000,
+  }, async () => {
+    const PARTS = SORTED_BY_SQL_UP_TO + 300
+    const prolific = await catalog.call('people:create', { firstName: 'Busy', lastName: 'Actor' })
+    const short = await catalog.call('people:create', { firstName: 'Rare', lastName: 'Actor' })
+    const films = writeRows((db) =>
+      db.transaction(() => {
+        const movie = db.prepare(
+          `insert into movie (title, title_sort_key, release_date, release_date_precision, director_id, created_at, updated_at)
+           values (?, lower(?), ?, ?, ?, 1, 1)`,
+        )
+        const character = db.prepare(
+          "insert into character (name, movie_id, actor_id, role, created_at, updated_at) values (?, ?, ?, 'lead', 1, 1)",
+        )
+        const ids: number[] = []
+        for (let n = 0; n < PARTS; n++) {
+          // Few titles and few dates, so that many films tie on both; some dates a year alone, some unknown.
+          const yearOnly = n % 5 === 1
+          const date =
+            n % 11 === 0 ? null : `${1950 + ((n * 7) % 40)}-${yearOnly ? '01-01' : `0${1 + (n % 3)}-15`}`
+          const id = Number(
+            movie.run(
+              `Film ${(n * 13) % 50}`,
+              `Film ${(n * 13) % 50}`,
+              date,
+              yearOnly ? 'year' : 'day',
+              prolific.id,
+            ).lastInsertRowid,
+          )
+          ids.push(id)
+          character.run(`Part ${n}`, id, prolific.id)
+          // Two characters in some films; the short filmography in a few.
+          if (n % 9 === 0) character.run(`Second part ${n}`, id, prolific.id)
+          if (n % 100 === 0) character.run(`Cameo ${n}`, id, short.id)
+        }
+        return ids
+      })(),
+    )
+    const expectPlain = async (label: string) => {
+      for (const [person, part] of [
+        [prolific.id, 'directed'],
+        [prolific.id, 'played'],
+        [short.id, 'played'],
+      ] as const) {
+        for (const order of ['oldest', 'newest'] as const) {
+          const all = plainFilmography(person, part, order)
+          for (const position of [0, 517, Math.max(0, all.length - 40), all.length]) {
+            const at = `${label}: ${person} ${part} ${order} at ${position}`
+            const stretch = await catalog.call('people:filmography', {
+              personId: person,
+              part,
+              order,
+              position,
+              limit: 100,
+            })
+            expect(stretch.total, at).toBe(all.length)
+            expect(
+              stretch.items.map((item) =>
+                item.character ? `${item.movie.id}:${item.character.id}` : `${item.movie.id}`,
+              ),
+              at,
+            ).toEqual(all.slice(position, position + 100))
+          }
+        }
+      }
+    }
+    await expectPlain('at first')
+    // Edits the kept release dates and title order follow: a new date, a date cleared, a film retitled to tie with
+    // others, a film deleted, a new film.
+    await catalog.call('movies:update', { id: films[3]!, releaseDate: '1949' })
+    await catalog.call('movies:update', { id: films[4]!, releaseDate: null })
+    await catalog.call('movies:update', { id: films[5]!, title: 'Film 7', releaseDate: '1957-01-01' })
+    await catalog.call('movies:delete', { id: films[6]! })
+    const added = await catalog.call('movies:create', {
+      title: 'Aaa film',
+      releaseDate: '1960-02-15',
+      directorId: prolific.id,
+    })
+    await catalog.call('characters:add', { movieId: added.id, name: 'Late part', actorId: prolific.id })
+    await expectPlain('after edits')
   })
 })
 

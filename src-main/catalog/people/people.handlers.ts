@@ -9,6 +9,6 @@ export const peopleHandlers: DomainHandlers<'people'> = {
   'people:usage': (input, { em }) => personUsage(em, input.id),
   'people:delete': (input, { em }) => deletePerson(em, input.id),
   'people:get': { read: (input, { sql }) => readPersonDetail(sql, input.id) },
-  'people:filmography': { read: (input, { sql }) => readFilmography(sql, input) },
+  'people:filmography': { read: (input, ctx) => readFilmography(ctx, input) },
   'people:list': { read: (input, ctx) => listPeople(ctx, input) },
 }

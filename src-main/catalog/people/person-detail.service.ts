@@ -12,6 +12,14 @@ import type { PreparedSql } from '../../db/prepared-sql.ts'
 import { notFound } from '../errors.ts'
 import { toFileDtoOrNull } from '../files/file.dto.ts'
 import { releaseDateOf } from '../movies/release-date.ts'
+import type { ReadContext } from '../service-context.ts'
+import {
+  isFilmographyOrderKept,
+  type Parts,
+  partsInOrder,
+  partsOf,
+  SORTED_BY_SQL_UP_TO,
+} from './filmography-order.ts'
 import { fullNameOf } from './person.dto.ts'
 
 interface PersonRow {
@@ -46,7 +54,8 @@ interface CharacterRow extends MovieRow {
   role: CharacterRole | null
 }
 
-// Unknown release dates last either way; a year alone sorts as its 1 January. Ties by title, then by film.
+// Unknown release dates last either way; a year alone sorts as its 1 January. Ties by title, then by film (the
+// order partsInOrder keeps too).
 const BY_RELEASE: Record<FilmographyOrder, string> = {
   oldest: "ifnull(m.release_date, '9999-12-31'), m.title_sort_key, m.id",
   newest: 'm.release_date is null, m.release_date desc, m.title_sort_key, m.id',
@@ -106,31 +115,59 @@ export function readPersonDetail(sql: PreparedSql, id: number): PersonDetail {
   }
 }
 
+/** The filmography's rows, `parts` in the order given (their places in `all`), read by id. */
+function rowsOf(sql: PreparedSql, all: Parts, parts: number[]): CharacterRow[] {
+  if (parts.length === 0) return []
+  const ids = parts.map((n) => (all.characters ?? all.movies)[n] as number)
+  const byId = new Map(
+    (all.characters
+      ? sql.all<CharacterRow & { key: number }>(
+          `select c.id as key, c.id as character_id, c.name, c.role, m.id, m.title, m.release_date,
+                  m.release_date_precision
+             from character c join movie m on m.id = c.movie_id where c.id in (select value from json_each(?))`,
+          [JSON.stringify(ids)],
+        )
+      : sql.all<CharacterRow & { key: number }>(
+          `select m.id as key, null as character_id, null as name, null as role, m.id, m.title, m.release_date,
+                  m.release_date_precision
+             from movie m where m.id in (select value from json_each(?))`,
+          [JSON.stringify(ids)],
+        )
+    ).map((row) => [row.key, row]),
+  )
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
 /**
  * A stretch of the films a person directed or the characters they played, in release order, and how many
- * there are in all.
+ * there are in all. The person's parts are read from their index; few are sorted by SQL, many in memory (see
+ * SORTED_BY_SQL_UP_TO).
  */
 export function readFilmography(
-  sql: PreparedSql,
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
   query: ParsedInput<'people:filmography'>,
 ): { items: FilmographyEntry[]; total: number } {
+  const { sql } = ctx
   const { personId, part, order, position, limit } = query
   if (!sql.get('select 1 from person where id = ?', [personId])) throw notFound('person', personId)
+  const parts = partsOf(sql, personId, part)
+  const total = parts.movies.length
   const rows =
-    part === 'directed'
-      ? sql.all<CharacterRow>(
-          `select null as character_id, null as name, null as role, m.id, m.title, m.release_date,
-                  m.release_date_precision
-             from movie m where m.director_id = ? order by ${BY_RELEASE[order]} limit ? offset ?`,
-          [personId, limit, position],
-        )
-      : sql.all<CharacterRow>(
-          `select c.id as character_id, c.name, c.role, m.id, m.title, m.release_date, m.release_date_precision
-             from character c join movie m on m.id = c.movie_id
-            where c.actor_id = ? order by ${BY_RELEASE[order]}, c.id limit ? offset ?`,
-          [personId, limit, position],
-        )
-  const total = sql.get<{ n: number }>(`select (${COUNT_OF[part]}) as n`, [personId])!.n
+    total > SORTED_BY_SQL_UP_TO || isFilmographyOrderKept(ctx)
+      ? rowsOf(sql, parts, partsInOrder(ctx, parts, order, position, limit))
+      : part === 'directed'
+        ? sql.all<CharacterRow>(
+            `select null as character_id, null as name, null as role, m.id, m.title, m.release_date,
+                    m.release_date_precision
+               from movie m where m.director_id = ? order by ${BY_RELEASE[order]} limit ? offset ?`,
+            [personId, limit, position],
+          )
+        : sql.all<CharacterRow>(
+            `select c.id as character_id, c.name, c.role, m.id, m.title, m.release_date, m.release_date_precision
+               from character c join movie m on m.id = c.movie_id
+              where c.actor_id = ? order by ${BY_RELEASE[order]}, c.id limit ? offset ?`,
+            [personId, limit, position],
+          )
   return {
     total,
     items: rows.map((row) => ({

@@ -1,0 +1,122 @@
+import type { FilmographyOrder, FilmographyPart } from '../../../src-shared/people.ts'
+import type { PreparedSql } from '../../db/prepared-sql.ts'
+import { numbersIn, withRoom } from '../arrays-by-id.ts'
+import type { Derivation } from '../derived-cache.ts'
+import { isMovieOrderKept, movieOrder } from '../movies/movie-orders.ts'
+import { MOVIE_SORT_KEYS } from '../movies/movie-sort-keys.ts'
+import type { ReadContext } from '../service-context.ts'
+
+type OrderContext = Pick<ReadContext, 'sql' | 'derived'>
+
+/**
+ * Up to this many parts, SQL sorts a filmography: it reads each part's film for its release date and title, a
+ * random read each (1,000 at 1,000,000 films: a few ms). Past it, the parts are put in order in memory (see
+ * partsInOrder): the prolific actor's 29,698 parts took SQL 118 ms at 1,000,000 films.
+ */
+export const SORTED_BY_SQL_UP_TO = 1_000
+
+/** A person's parts of one kind: the films, and for the characters played, each character's id (in step). */
+export interface Parts {
+  movies: Int32Array
+  characters: Int32Array | null
+}
+
+/**
+ * Every film the person directed, or every character they play and its film, from the index on the person alone
+ * (the character's index on (actor, movie) holds its id too): 4 ms for 30,000 parts.
+ */
+export function partsOf(sql: PreparedSql, personId: number, part: FilmographyPart): Parts {
+  if (part === 'directed') {
+    const row = sql.get<{ movies: string | null }>(
+      'select group_concat(id) as movies from movie where director_id = ?',
+      [personId],
+    )
+    return { movies: numbersIn(row?.movies), characters: null }
+  }
+  const row = sql.get<{ movies: string | null; characters: string | null }>(
+    `select group_concat(movie_id) as movies, group_concat(id) as characters
+       from character indexed by character_actor_movie_index where actor_id = ?`,
+    [personId],
+  )
+  return { movies: numbersIn(row?.movies), characters: numbersIn(row?.characters) }
+}
+
+/** A release date as a number that sorts as the date does: 2001-07-20 is 20010720. */
+const RELEASE_DAY = "cast(replace(m.release_date, '-', '') as integer)"
+
+/** An unknown release date, which sorts last either way. */
+const UNKNOWN_DAY = 0
+
+/**
+ * Each film's release date by id (see RELEASE_DAY; UNKNOWN_DAY when not known), kept and following edits of films:
+ * one pass over the release date index, 4 MB at 1,000,000 films.
+ */
+function releaseDays(ctx: OrderContext): Int32Array {
+  const following: Derivation<Int32Array> = {
+    dependsOn: ['movies'],
+    upkeep: {
+      after(days, { sql, movieIds }) {
+        const kept = withRoom(days, Math.max(0, ...movieIds))
+        for (const id of movieIds) {
+          const row = sql.get<{ day: number | null }>(
+            `select ${RELEASE_DAY} as day from movie m where m.id = ?`,
+            [id],
+          )
+          kept[id] = row?.day ?? UNKNOWN_DAY
+        }
+        return kept
+      },
+    },
+  }
+  return ctx.derived.get('movie-release-days', following, () => {
+    const row = ctx.sql.get<{ ids: string | null; days: string | null }>(
+      `select group_concat(m.id) as ids, group_concat(ifnull(${RELEASE_DAY}, ${UNKNOWN_DAY})) as days
+         from movie m indexed by movie_release_date_index`,
+    )
+    const ids = numbersIn(row?.ids)
+    const dayList = numbersIn(row?.days)
+    let largest = 0
+    for (const id of ids) if (id > largest) largest = id
+    const days = new Int32Array(largest + 1)
+    for (let n = 0; n < ids.length; n++) days[ids[n] as number] = dayList[n] as number
+    return days
+  })
+}
+
+/** The kept order of every film by title (then id), the filmography's order among films released the same day. */
+const BY_TITLE = MOVIE_SORT_KEYS.title.asc
+
+/** Whether what partsInOrder needs is kept already, so that even a short filmography is put in order by it. */
+export const isFilmographyOrderKept = (ctx: OrderContext): boolean =>
+  isMovieOrderKept(ctx, BY_TITLE) && ctx.derived.has('movie-release-days')
+
+/**
+ * The places in `parts` of its stretch from `position`, `limit` long, in the filmography's order (see BY_RELEASE in
+ * person-detail.service.ts): by release date, unknown last either way; then by title and film, as the kept title
+ * order has them; then by character. 30,000 parts are sorted in a few ms; the first call reads the title order and
+ * the release dates (at 1,000,000 films, some 200 ms), and the calls after it only the person's index.
+ */
+export function partsInOrder(
+  ctx: OrderContext,
+  parts: Parts,
+  order: FilmographyOrder,
+  position: number,
+  limit: number,
+): number[] {
+  const days = releaseDays(ctx)
+  const titles = movieOrder(ctx, BY_TITLE)
+  const { movies } = parts
+  // One number per part, as exact as the comparison of (release rank, title place): both are far below 2^26, so
+  // the product stays under 2^53.
+  const rankOf = (day: number) => (day === UNKNOWN_DAY ? 1e8 : order === 'oldest' ? day : 1e8 - 1 - day)
+  const keys = new Float64Array(movies.length)
+  const places = titles.count + 1
+  for (let n = 0; n < movies.length; n++) {
+    const movie = movies[n] as number
+    keys[n] = rankOf(days[movie] ?? UNKNOWN_DAY) * places + (titles.placeOf[movie] ?? 0)
+  }
+  // A film's characters come from the index on (actor, movie) in id order, and the sort is stable: they stay so.
+  const inOrder = Array.from({ length: movies.length }, (_, n) => n)
+  inOrder.sort((a, b) => (keys[a] as number) - (keys[b] as number))
+  return inOrder.slice(position, position + limit)
+}
