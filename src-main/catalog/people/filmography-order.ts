@@ -93,8 +93,9 @@ export const isFilmographyOrderKept = (ctx: OrderContext): boolean =>
 /**
  * The places in `parts` of its stretch from `position`, `limit` long, in the filmography's order (see BY_RELEASE in
  * person-detail.service.ts): by release date, unknown last either way; then by title and film, as the kept title
- * order has them; then by character. 30,000 parts are sorted in a few ms; the first call reads the title order and
- * the release dates (at 1,000,000 films, some 200 ms), and the calls after it only the person's index.
+ * order has them; then by character. At 1,000,000 films, the prolific actor's 29,698 parts take some 10 ms where
+ * SQL took 118; the first call also reads the title order and the release dates (some 200 ms, more from a cold
+ * disk), and the calls after it only the person's index.
  */
 export function partsInOrder(
   ctx: OrderContext,
@@ -106,8 +107,8 @@ export function partsInOrder(
   const days = releaseDays(ctx)
   const titles = movieOrder(ctx, BY_TITLE)
   const { movies } = parts
-  // One number per part, as exact as the comparison of (release rank, title place): both are far below 2^26, so
-  // the product stays under 2^53.
+  // One number per part, ordered as (release rank, title place) are: the rank is under 10^8 and the place under the
+  // number of films, so the number is exact (under 2^53) up to some 90 million films.
   const rankOf = (day: number) => (day === UNKNOWN_DAY ? 1e8 : order === 'oldest' ? day : 1e8 - 1 - day)
   const keys = new Float64Array(movies.length)
   const places = titles.count + 1
@@ -115,8 +116,20 @@ export function partsInOrder(
     const movie = movies[n] as number
     keys[n] = rankOf(days[movie] ?? UNKNOWN_DAY) * places + (titles.placeOf[movie] ?? 0)
   }
-  // A film's characters come from the index on (actor, movie) in id order, and the sort is stable: they stay so.
-  const inOrder = Array.from({ length: movies.length }, (_, n) => n)
-  inOrder.sort((a, b) => (keys[a] as number) - (keys[b] as number))
-  return inOrder.slice(position, position + limit)
+  const end = Math.min(position + limit, movies.length)
+  if (position >= end) return []
+  // The keys sorted as numbers (a typed sort: 3 ms for 30,000 where sorting the parts by a comparison took 13–24)
+  // give the keys the stretch runs from and to; only the parts between those are then sorted one by one.
+  const sorted = keys.slice().sort()
+  const [first, last] = [sorted[position] as number, sorted[end - 1] as number]
+  let firstAt = position
+  while (firstAt > 0 && sorted[firstAt - 1] === first) firstAt--
+  const stretch: number[] = []
+  for (let n = 0; n < movies.length; n++) {
+    const key = keys[n] as number
+    if (key >= first && key <= last) stretch.push(n)
+  }
+  // Parts tie only within one film, whose characters come from the index on (actor, movie) in id order.
+  stretch.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b)
+  return stretch.slice(position - firstAt, end - firstAt)
 }
