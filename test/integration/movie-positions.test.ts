@@ -350,6 +350,7 @@ describe('movies:list by position', () => {
           for (const direction of ['asc', 'desc'] as const) {
             for (const position of positions(total)) {
               const at = `${label}: ${list.name}, ${sort} ${direction}, at ${position}`
+              const before = statements.length
               const page = await catalog.call('movies:list', {
                 ...list.query,
                 sort,
@@ -357,6 +358,8 @@ describe('movies:list by position', () => {
                 position,
                 limit: 40,
               } as never)
+              // SQL walks that list, by design: only the others' statements are looked at.
+              if (list.name === 'text and years') statements.length = before
               expect(page.total, at).toBe(total)
               expect(
                 page.items.map((item) => item.id),
@@ -367,8 +370,8 @@ describe('movies:list by position', () => {
         }
       }
     }
-    // Walks of the sort index that an anchor is found by (see rowAtStatements).
-    const anchorWalks = () => statements.filter((sql) => /limit 1 offset \?/.test(sql))
+    // Walks along a sort index testing the kept sets: to an anchor (see rowAtStatements), or through a window.
+    const indexWalks = () => statements.filter((sql) => /from movie m where .*marked\(/s.test(sql))
     try {
       // First in some orders, so a walk from the top of the list must not step over it.
       const top = await catalog.call('movies:create', {
@@ -378,7 +381,8 @@ describe('movies:list by position', () => {
       })
       await catalog.call('favorites:add', { movieId: top.id })
       await expectPlain('at first', (total) => [total - 41, Math.floor(total / 2), ANCHOR_SPACING + 3])
-      // Jumps far into these lists walk as much as reading the orders costs: they were read, and walk no more.
+      // Jumps far into these lists walk as much as reading the orders costs: they were read, and the index is walked
+      // no more.
       expect(
         statements.filter((sql) => /group_concat\(id\).*indexed by movie_sort_/s.test(sql)),
       ).toHaveLength(3)
@@ -409,7 +413,7 @@ describe('movies:list by position', () => {
         Math.floor(total * 0.82),
         total - 2,
       ])
-      expect(anchorWalks()).toEqual([])
+      expect(indexWalks()).toEqual([])
     } finally {
       for (const spy of spies) spy.mockRestore()
     }

@@ -22,6 +22,7 @@ import {
   type SortedMovies,
   type WindowStart,
   walkConditions,
+  windowInKeptOrder,
   windowStart,
 } from './movie-list-anchors.ts'
 import { gatheredFrom, gatheringIsCheaper, type MovieSelection, selectMovies } from './movie-selection.ts'
@@ -165,15 +166,18 @@ function windowAt(
   limit: number,
   over: number,
 ): SqlPart {
+  // From the kept order of every film when the walk is better done in memory (see windowInKeptOrder).
+  const walked = (start: WindowStart) =>
+    windowInKeptOrder(ctx, list, selection, start, limit) ?? walkedWindow(list, start, limit)
   const kept = keptStart(ctx, list, position)
-  if (kept && !gatheringIsCheaper(selection, kept.skip + limit, over)) return walkedWindow(list, kept, limit)
+  if (kept && !gatheringIsCheaper(selection, kept.skip + limit, over)) return walked(kept)
   if (!gatheringIsCheaper(selection, position + limit, over)) {
-    return walkedWindow(list, windowStart(ctx, list, position, selection), limit)
+    return walked(windowStart(ctx, list, position, selection))
   }
   if (position >= ANCHOR_SPACING && !gatheringIsCheaper(selection, ANCHOR_SPACING + limit, over)) {
     anchorEveryBlock(ctx, list, gatheredFrom(selection))
     const start = keptStart(ctx, list, position)
-    if (start) return walkedWindow(list, start, limit)
+    if (start) return walked(start)
   }
   return gatheredWindow(list, selection, { after: null, skip: position }, limit)
 }
