@@ -28,6 +28,9 @@ export interface KeptOrder {
   placeOf: Int32Array
 }
 
+/** The table's alias in `from` (`p` of `person p`). */
+const aliasOf = ({ from }: OrderSql) => from.split(' ').at(-1)
+
 /** Sets `placeOf` for the rows at places `from` up to `to`. */
 function renumber(order: KeptOrder, from: number, to: number): void {
   for (let place = from; place < to; place++) order.placeOf[order.ids[place] as number] = place + 1
@@ -39,7 +42,7 @@ function renumber(order: KeptOrder, from: number, to: number): void {
  */
 export function readKeptOrder(sql: PreparedSql, orderSql: OrderSql): KeptOrder {
   const { from, index, orderBy } = orderSql
-  const alias = from.split(' ').at(-1)
+  const alias = aliasOf(orderSql)
   // The subquery hands its rows to the aggregate in the index's order (SQLite does not flatten a subquery with an
   // ORDER BY into an aggregate), so the list is in order; the tests compare it with ORDER BY … LIMIT … OFFSET.
   const ids = numbersIn(
@@ -57,7 +60,7 @@ export function readKeptOrder(sql: PreparedSql, orderSql: OrderSql): KeptOrder {
 /** Whether the row `id` comes after a row whose key is `values` in the order (SQL compares, so as SQLite does). */
 function comesAfter(sql: PreparedSql, orderSql: OrderSql, id: number, values: unknown[]): boolean {
   const { from, columns, ascending } = orderSql
-  const alias = from.split(' ').at(-1)
+  const alias = aliasOf(orderSql)
   return (
     sql.get<{ after: number }>(
       `select (${columns.join(', ')}) ${ascending ? '>' : '<'} (${values.map(() => '?').join(', ')})
@@ -90,8 +93,9 @@ export function placeAfter(
 }
 
 /** The row's key in the order, as it is now; undefined when there is no such row. */
-function keyOf(sql: PreparedSql, { from, columns }: OrderSql, id: number): unknown[] | undefined {
-  const alias = from.split(' ').at(-1)
+function keyOf(sql: PreparedSql, orderSql: OrderSql, id: number): unknown[] | undefined {
+  const { from, columns } = orderSql
+  const alias = aliasOf(orderSql)
   const row = sql.get<Record<string, unknown>>(
     `select ${columns.map((column, n) => `${column} as k${n}`).join(', ')} from ${from} where ${alias}.id = ?`,
     [id],

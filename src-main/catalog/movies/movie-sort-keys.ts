@@ -40,9 +40,13 @@ export const movieSortIndexes = (): { key: string; column: string; name: string;
   return indexes
 }
 
+/** The index on (key, id) of each key of MOVIE_SORT_KEYS. */
+let indexByKey: Map<string, string> | undefined
+
 /** The index on (key, id) of a key of MOVIE_SORT_KEYS. */
 export function movieSortIndexOf(key: string): string {
-  const index = movieSortIndexes().find((candidate) => candidate.key === key)
+  indexByKey ??= new Map(movieSortIndexes().map((index) => [index.key, index.name]))
+  const index = indexByKey.get(key)
   if (!index) throw new Error(`No sort index for ${key}`)
-  return index.name
+  return index
 }

@@ -47,28 +47,32 @@ const RELEASE_DAY = "cast(replace(m.release_date, '-', '') as integer)"
 /** An unknown release date, which sorts last either way. */
 const UNKNOWN_DAY = 0
 
+/** The kept release dates follow edited films by reading each one's again. */
+const FOLLOWING_RELEASE_DAYS: Derivation<Int32Array> = {
+  dependsOn: ['movies'],
+  upkeep: {
+    after(days, { sql, movieIds }) {
+      const kept = withRoom(days, Math.max(0, ...movieIds))
+      for (const id of movieIds) {
+        const row = sql.get<{ day: number | null }>(
+          `select ${RELEASE_DAY} as day from movie m where m.id = ?`,
+          [id],
+        )
+        kept[id] = row?.day ?? UNKNOWN_DAY
+      }
+      return kept
+    },
+  },
+}
+
+const RELEASE_DAYS_KEY = 'movie-release-days'
+
 /**
  * Each film's release date by id (see RELEASE_DAY; UNKNOWN_DAY when not known), kept and following edits of films:
  * one pass over the release date index, 4 MB at 1,000,000 films.
  */
-function releaseDays(ctx: OrderContext): Int32Array {
-  const following: Derivation<Int32Array> = {
-    dependsOn: ['movies'],
-    upkeep: {
-      after(days, { sql, movieIds }) {
-        const kept = withRoom(days, Math.max(0, ...movieIds))
-        for (const id of movieIds) {
-          const row = sql.get<{ day: number | null }>(
-            `select ${RELEASE_DAY} as day from movie m where m.id = ?`,
-            [id],
-          )
-          kept[id] = row?.day ?? UNKNOWN_DAY
-        }
-        return kept
-      },
-    },
-  }
-  return ctx.derived.get('movie-release-days', following, () => {
+const releaseDays = (ctx: OrderContext): Int32Array =>
+  ctx.derived.get(RELEASE_DAYS_KEY, FOLLOWING_RELEASE_DAYS, () => {
     const row = ctx.sql.get<{ ids: string | null; days: string | null }>(
       `select group_concat(m.id) as ids, group_concat(ifnull(${RELEASE_DAY}, ${UNKNOWN_DAY})) as days
          from movie m indexed by movie_release_date_index`,
@@ -81,14 +85,13 @@ function releaseDays(ctx: OrderContext): Int32Array {
     for (let n = 0; n < ids.length; n++) days[ids[n] as number] = dayList[n] as number
     return days
   })
-}
 
 /** The kept order of every film by title (then id), the filmography's order among films released the same day. */
 const BY_TITLE = MOVIE_SORT_KEYS.title.asc
 
 /** Whether what partsInOrder needs is kept already, so that even a short filmography is put in order by it. */
 export const isFilmographyOrderKept = (ctx: OrderContext): boolean =>
-  isMovieOrderKept(ctx, BY_TITLE) && ctx.derived.has('movie-release-days')
+  isMovieOrderKept(ctx, BY_TITLE) && ctx.derived.has(RELEASE_DAYS_KEY)
 
 /**
  * The places in `parts` of its stretch from `position`, `limit` long, in the filmography's order (see BY_RELEASE in
