@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -10,16 +13,21 @@ import {
 } from '../../src-main/catalog/kept-orders.ts'
 import { PreparedSql } from '../../src-main/db/prepared-sql.ts'
 
+let dir: string
 let db: Database.Database
 let sql: PreparedSql
 beforeEach(() => {
-  db = new Database(':memory:')
+  dir = mkdtempSync(join(tmpdir(), 'kept-orders-'))
+  db = new Database(join(dir, 'orders.sqlite'))
   // Few distinct keys, so that many rows tie on the key and the id decides.
   db.exec('create table row (id integer primary key, key text not null)')
   db.exec('create index row_key_index on row (key, id)')
   sql = new PreparedSql(db)
 })
-afterEach(() => db.close())
+afterEach(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 const BY_KEY: OrderSql = {
   from: 'row r',
