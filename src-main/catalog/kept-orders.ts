@@ -15,6 +15,13 @@ export interface OrderSql {
   orderBy: string
   columns: string[]
   ascending: boolean
+  /**
+   * The condition "after the key `values`" as seeks along `index`, tried in turn, when there are such: the row
+   * that follows a key is then a seek or two away (see nextPlace). Rows tied with the key come first, by a seek on
+   * (key, id) and in id order (ordered by the key too, SQLite sorted them), so that a run of tied keys (a third of
+   * all budgets are unknown) is neither stepped through nor sorted.
+   */
+  seekAfter?: (values: unknown[]) => { where: string; params: unknown[]; orderBy: string }[]
 }
 
 /**
@@ -148,7 +155,8 @@ export function reordered(sql: PreparedSql, orderSql: OrderSql, order: KeptOrder
   }
   for (const [id, values] of moving) {
     if (!values) continue
-    const place = placeAfter(sql, orderSql, order.ids, order.count, values)
+    const place =
+      nextPlace(sql, orderSql, order, values) ?? placeAfter(sql, orderSql, order.ids, order.count, values)
     order.ids = withRoom(order.ids, order.count)
     order.placeOf = withRoom(order.placeOf, id)
     order.ids.copyWithin(place + 1, place, order.count)
@@ -157,6 +165,46 @@ export function reordered(sql: PreparedSql, orderSql: OrderSql, order: KeptOrder
     renumber(order, place, order.count)
   }
   return order
+}
+
+/**
+ * The statements that find the row following the key `values` in the order (one seek each, tried in turn; see
+ * OrderSql.seekAfter), with its id as `id`; none when the order has no such seek. Exported so a test can check
+ * their query plans.
+ */
+export function nextRowStatements(
+  orderSql: OrderSql,
+  values: unknown[],
+): { sql: string; params: unknown[] }[] {
+  const { from, index } = orderSql
+  return (orderSql.seekAfter?.(values) ?? []).map(({ where, params, orderBy }) => ({
+    sql: `select ${aliasOf(orderSql)}.id as id from ${from} indexed by ${index} where ${where} order by ${orderBy} limit 1`,
+    params,
+  }))
+}
+
+/**
+ * Where a row whose key is `values` goes, from the row that follows it in the table (a seek or two along the
+ * order's index, where a binary search asks SQL some twenty times): just before that row, or at the end when none
+ * follows. Undefined when the order has no such seek, or the row that follows is not in the order yet (one still
+ * to be placed).
+ */
+function nextPlace(
+  sql: PreparedSql,
+  orderSql: OrderSql,
+  order: KeptOrder,
+  values: unknown[],
+): number | undefined {
+  const statements = nextRowStatements(orderSql, values)
+  if (statements.length === 0) return undefined
+  let next: { id: number } | undefined
+  for (const { sql: statement, params } of statements) {
+    next = sql.get<{ id: number }>(statement, params)
+    if (next) break
+  }
+  if (!next) return order.count
+  const place = (order.placeOf[next.id] ?? 0) - 1
+  return place < 0 ? undefined : place
 }
 
 /**

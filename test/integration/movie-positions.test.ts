@@ -1,9 +1,12 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextRowStatements } from '../../src-main/catalog/kept-orders.ts'
 import { movieFilters } from '../../src-main/catalog/movies/movie-filters.ts'
 import { sortOf, walkedWindow } from '../../src-main/catalog/movies/movie-list.service.ts'
 import { ANCHOR_SPACING, rowAtStatements } from '../../src-main/catalog/movies/movie-list-anchors.ts'
+import { movieOrderSql } from '../../src-main/catalog/movies/movie-orders.ts'
+import { MOVIE_SORT_KEYS } from '../../src-main/catalog/movies/movie-sort-keys.ts'
 import { PreparedSql } from '../../src-main/db/prepared-sql.ts'
 import { MOVIE_SORTS, type MovieListItem, MovieListQuery, type MovieSort } from '../../src-shared/movies.ts'
 import { writeMovies } from '../support/seed-movies.ts'
@@ -451,6 +454,29 @@ describe('movies:list by position', () => {
           ] as const) {
             expect(plan(statement, ...offset), label).toMatch(/^SEARCH m USING COVERING INDEX movie_sort_/)
             expect(plan(statement, ...offset), label).not.toMatch(/TEMP B-TREE/)
+          }
+        }
+      }
+    } finally {
+      db.close()
+    }
+  })
+
+  it('places a film in a kept order of every film by a seek or two along its sort index, in every sort order', () => {
+    const db = new Database(join(catalog.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      for (const keys of Object.values(MOVIE_SORT_KEYS)) {
+        for (const key of new Set(Object.values(keys))) {
+          const statements = nextRowStatements(movieOrderSql(key), [key.includes('title') ? 'm' : 1, 50])
+          expect(statements, key).toHaveLength(2)
+          for (const { sql, params } of statements) {
+            const plan = (db.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[])
+              .map((step) => step.detail)
+              .join('\n')
+            // Ties by (key, id), then past the key: never a scan, and never a sort of a run of tied keys.
+            expect(plan, key).toMatch(
+              /^SEARCH m USING COVERING INDEX movie_sort_\w+ \((<expr>|\w+)(=\? AND id>\?|>\?)\)$/,
+            )
           }
         }
       }

@@ -15,6 +15,10 @@ export const movieOrderSql = (key: string): OrderSql => ({
   orderBy: `${key}, m.id`,
   columns: [key, 'm.id'],
   ascending: true,
+  seekAfter: ([value, id]) => [
+    { where: `${key} = ? and m.id > ?`, params: [value, id], orderBy: 'm.id' },
+    { where: `${key} > ?`, params: [value], orderBy: `${key}, m.id` },
+  ],
 })
 
 /** A kept order of films follows films added, changed or deleted (see reordered). */
