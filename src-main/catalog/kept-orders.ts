@@ -99,8 +99,8 @@ export function placeAfter(
   return low
 }
 
-/** The row's key in the order, as it is now; undefined when there is no such row. */
-function keyOf(sql: PreparedSql, orderSql: OrderSql, id: number): unknown[] | undefined {
+/** The row's key in the order (see OrderSql.columns), as it is now; undefined when there is no such row. */
+export function keyOf(sql: PreparedSql, orderSql: OrderSql, id: number): unknown[] | undefined {
   const { from, columns } = orderSql
   const alias = aliasOf(orderSql)
   const row = sql.get<Record<string, unknown>>(

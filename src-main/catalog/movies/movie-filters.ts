@@ -197,6 +197,22 @@ export function withFavoritesMarked(filters: MovieFilter[], userId: number | nul
 }
 
 /**
+ * The kept bitmap of each of `filters`, when every one tests a kept bitmap (a text, a choice of facets, favorites):
+ * the films they all mark are then known in memory. Undefined when any is a test of SQL.
+ */
+export function keptBitmapsOf(
+  ctx: Pick<ReadContext, 'sql' | 'derived'>,
+  filters: MovieFilter[],
+): Uint8Array[] | undefined {
+  const bitmaps: Uint8Array[] = []
+  for (const filter of filters) {
+    if (!filter.bitmap) return undefined
+    bitmaps.push(filter.bitmap.of(ctx))
+  }
+  return bitmaps
+}
+
+/**
  * The filter's test as plain SQL any connection can run: a text filter's test, a choice's, or the favorites' in
  * a list, otherwise asks a bitmap kept for the read connection (see kept-bitmaps.ts), which only the list and
  * facets make ready.

@@ -1,9 +1,9 @@
 import { type Derivation, type EditedMovies, followingEdits } from '../derived-cache.ts'
-import { type KeptOrder, walksAddUpTo } from '../kept-orders.ts'
+import { type KeptOrder, keyOf, walksAddUpTo } from '../kept-orders.ts'
 import type { CursorValues } from '../paging-cursor.ts'
 import type { ReadContext } from '../service-context.ts'
-import { type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
-import { isMovieOrderKept, movieOrder } from './movie-orders.ts'
+import { keptBitmapsOf, type MovieFilter, type SqlPart, whereClause } from './movie-filters.ts'
+import { isMovieOrderKept, movieOrder, movieOrderSql } from './movie-orders.ts'
 import { filtersDependOn, type MovieSelection } from './movie-selection.ts'
 import { compareKeyAndId, isListed, type Standing, standingsOf } from './movie-standing.ts'
 
@@ -203,11 +203,8 @@ function keptOrderToWalk(
 ) {
   const { filters, all, total } = selection
   if (filters.length === 0 || total === 0) return undefined
-  const bitmaps: Uint8Array[] = []
-  for (const filter of filters) {
-    if (!filter.bitmap) return undefined
-    bitmaps.push(filter.bitmap.of(ctx))
-  }
+  const bitmaps = keptBitmapsOf(ctx, filters)
+  if (!bitmaps) return undefined
   const { key } = list
   const walked = (steps * all) / total
   if (
@@ -266,8 +263,8 @@ function rowInKeptOrder(
   if (!found) return undefined
   const [id] = found
   if (id === undefined) return null
-  const row = ctx.sql.get<{ k: string | number }>(`select ${list.key} as k from movie m where m.id = ?`, [id])
-  return row ? [row.k, id] : undefined
+  // The order's key is (key, id): a row of the list as an anchor holds it.
+  return keyOf(ctx.sql, movieOrderSql(list.key), id) as CursorValues | undefined
 }
 
 /**
