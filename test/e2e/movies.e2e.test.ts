@@ -74,6 +74,12 @@ describe('movies', { timeout: 120_000 }, () => {
     await page.getByRole('combobox', { name: 'Genres' }).fill('Fable')
     await page.getByRole('option', { name: 'Create genre “Fable”' }).click()
     await page.getByText('Fable', { exact: true }).waitFor()
+    // Still in the field, ready for the next genre: the keyboard's place is not lost while the genre is created.
+    expect(
+      await page
+        .getByRole('combobox', { name: 'Genres' })
+        .evaluate((field) => field === document.activeElement),
+    ).toBe(true)
 
     await page.getByRole('group', { name: 'Poster' }).focus()
     await pasteImage(page, await posterPng(), 'amelie.png')

@@ -69,7 +69,8 @@ export function GenreMultiSelect({
       hidePickedOptions
       clearable
       error={error}
-      disabled={createGenre.isPending}
+      // Read-only, not disabled, while the new genre is created: a disabled field would lose the keyboard's focus.
+      readOnly={createGenre.isPending}
       maxDropdownHeight={260}
       nothingFoundMessage="No genre has this name"
     />
