@@ -17,6 +17,13 @@ export function grownTo<A extends ArrayById>(array: A, length: number): A {
 export const withRoom = <A extends ArrayById>(array: A, largest: number): A =>
   largest < array.length ? array : grownTo(array, largest + Math.max(1024, array.length >> 3) + 1)
 
+/** The largest of `values`, or 0 (an array by id as long as the largest id is one longer). */
+export function largestIn(values: Int32Array): number {
+  let largest = 0
+  for (const value of values) if (value > largest) largest = value
+  return largest
+}
+
 const COMMA = ','.charCodeAt(0)
 const ZERO = '0'.charCodeAt(0)
 

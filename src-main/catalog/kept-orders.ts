@@ -1,6 +1,6 @@
 import type { DataDomain } from '../../src-shared/contract-kit.ts'
 import type { PreparedSql } from '../db/prepared-sql.ts'
-import { numbersIn, withRoom } from './arrays-by-id.ts'
+import { largestIn, numbersIn, withRoom } from './arrays-by-id.ts'
 import type { DerivedCache } from './derived-cache.ts'
 
 /**
@@ -57,9 +57,7 @@ export function readKeptOrder(sql: PreparedSql, orderSql: OrderSql): KeptOrder {
       `select group_concat(id) as ids from (select ${alias}.id from ${from} indexed by ${index} order by ${orderBy})`,
     )?.ids,
   )
-  let largest = 0
-  for (const id of ids) if (id > largest) largest = id
-  const order = { ids, count: ids.length, placeOf: new Int32Array(largest + 1) }
+  const order = { ids, count: ids.length, placeOf: new Int32Array(largestIn(ids) + 1) }
   renumber(order, 0, order.count)
   return order
 }

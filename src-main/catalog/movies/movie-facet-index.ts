@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../src-shared/contract.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
-import { grownTo, numbersIn, withRoom } from '../arrays-by-id.ts'
+import { grownTo, largestIn, numbersIn, withRoom } from '../arrays-by-id.ts'
 import type { Derivation, EditedMovies } from '../derived-cache.ts'
 import { favoriteMoviesOf } from '../favorites/favorite-movies.ts'
 import { followsEachMovie } from '../kept-bitmaps.ts'
@@ -419,8 +419,7 @@ function noteValue(values: Int32Array, value: number): void {
 function largest(values: Int32Array): number {
   let found = largestOf.get(values)
   if (found === undefined) {
-    found = 0
-    for (const value of values) if (value > found) found = value
+    found = largestIn(values)
     largestOf.set(values, found)
   }
   return found

@@ -16,25 +16,18 @@ export const MOVIE_SORT_KEYS: Record<MovieSort, { asc: string; desc: string }> =
   duration: { asc: 'ifnull(m.duration, 9007199254740992)', desc: 'ifnull(m.duration, -1)' },
 }
 
-/**
- * Each distinct key of MOVIE_SORT_KEYS and the index on (key, id) that reads it: `column` is the key without the
- * table alias, as index definitions need it.
- */
-export const movieSortIndexes = (): { key: string; column: string; name: string; expression: string }[] => {
+/** Each distinct key of MOVIE_SORT_KEYS and the index on (key, id) that reads it. */
+export const movieSortIndexes = (): { key: string; name: string; expression: string }[] => {
   const seen = new Set<string>()
-  const indexes: { key: string; column: string; name: string; expression: string }[] = []
+  const indexes: { key: string; name: string; expression: string }[] = []
   for (const [sort, keys] of Object.entries(MOVIE_SORT_KEYS)) {
     for (const [direction, key] of Object.entries(keys)) {
       if (seen.has(key)) continue
       seen.add(key)
+      // The key without the table alias, as index definitions need it.
       const column = key.replaceAll('m.', '')
       const name = `movie_sort_${sort}_${direction}_index`.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-      indexes.push({
-        key,
-        column,
-        name,
-        expression: `create index \`${name}\` on \`movie\` (${column}, \`id\`)`,
-      })
+      indexes.push({ key, name, expression: `create index \`${name}\` on \`movie\` (${column}, \`id\`)` })
     }
   }
   return indexes

@@ -1,6 +1,6 @@
 import type { FilmographyOrder, FilmographyPart } from '../../../src-shared/people.ts'
 import type { PreparedSql } from '../../db/prepared-sql.ts'
-import { numbersIn, withRoom } from '../arrays-by-id.ts'
+import { largestIn, numbersIn, withRoom } from '../arrays-by-id.ts'
 import type { Derivation } from '../derived-cache.ts'
 import { isMovieOrderKept, movieOrder } from '../movies/movie-orders.ts'
 import { MOVIE_SORT_KEYS } from '../movies/movie-sort-keys.ts'
@@ -79,9 +79,7 @@ const releaseDays = (ctx: OrderContext): Int32Array =>
     )
     const ids = numbersIn(row?.ids)
     const dayList = numbersIn(row?.days)
-    let largest = 0
-    for (const id of ids) if (id > largest) largest = id
-    const days = new Int32Array(largest + 1)
+    const days = new Int32Array(largestIn(ids) + 1)
     for (let n = 0; n < ids.length; n++) days[ids[n] as number] = dayList[n] as number
     return days
   })
